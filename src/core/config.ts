@@ -1,0 +1,138 @@
+/**
+ * The configuration schema: every key, its default, what it accepts, and how it is spelled on the script
+ * tag. This is the one place the README's config table is written from.
+ */
+import { warn } from './log.js';
+
+export const VARIANTS = ['tw', 'hk', 't', 'twp', 'hkp'] as const;
+export const UI_LANGS = ['auto', 'zh-Hans', 'zh-Hant', 'en'] as const;
+
+export interface YiduConfig {
+  /** CSS selector of the article; `null` picks the first of `main`, `article`, `[role=main]`, `#zoom`, `body`. */
+  content: string | null;
+  /** `auto` inserts `<yidu-toolbar>` at the top of the body when the page has no `<yidu-*>` element. */
+  toolbar: 'auto' | 'none';
+  /** Traditional variant used by 繁体. */
+  variant: (typeof VARIANTS)[number];
+  /** UI language; `auto` follows the page (`<html lang>`) and the reader's 简/繁 choice. */
+  lang: (typeof UI_LANGS)[number];
+  /** localStorage key holding the reader's preferences. */
+  storageKey: string;
+  /** Extra CSS selectors hidden in 长者模式 (ads, pop-ups), besides `[data-yidu-elder="hide"]`. */
+  elderHide: string;
+}
+
+export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
+  content: null,
+  toolbar: 'auto',
+  variant: 'tw',
+  lang: 'auto',
+  storageKey: 'yidu:prefs',
+  elderHide: '',
+});
+
+type Check = (value: unknown) => boolean;
+
+interface Field {
+  /** How the key is written as a data attribute on the script tag. */
+  attribute: string;
+  /** Human description of accepted values, used in warnings. */
+  accepts: string;
+  check: Check;
+}
+
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+
+const isSelector: Check = (v) => {
+  if (typeof v !== 'string' || v.trim() === '') return false;
+  try {
+    document.createDocumentFragment().querySelector(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isSelectorList: Check = (v) => v === '' || isSelector(v);
+
+export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
+  content: { attribute: 'data-content', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  toolbar: { attribute: 'data-toolbar', accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
+  variant: { attribute: 'data-variant', accepts: VARIANTS.map((v) => `"${v}"`).join(', '), check: oneOf(VARIANTS) },
+  lang: { attribute: 'data-lang', accepts: UI_LANGS.map((v) => `"${v}"`).join(', '), check: oneOf(UI_LANGS) },
+  storageKey: {
+    attribute: 'data-storage-key',
+    accepts: 'a non-empty string',
+    check: (v) => typeof v === 'string' && v.trim() !== '',
+  },
+  elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
+};
+
+const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];
+
+/**
+ * Keeps the known, valid entries of `input` and warns once for each unknown key or invalid value.
+ * `source` says where the value came from, so the warning points at the right place.
+ */
+export function validateConfig(input: Record<string, unknown>, source: string): Partial<YiduConfig> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const field = CONFIG_FIELDS[key as keyof YiduConfig];
+    if (!field) {
+      warn(`${source}: unknown config key "${key}" ignored. Known keys: ${KEYS.join(', ')}.`);
+      continue;
+    }
+    if (!field.check(value)) {
+      warn(
+        `${source}: invalid value ${JSON.stringify(value)} for "${key}" ignored; accepted: ${field.accepts}. ` +
+          `Using ${JSON.stringify(DEFAULT_CONFIG[key as keyof YiduConfig])}.`,
+      );
+      continue;
+    }
+    out[key] = value;
+  }
+  return out as Partial<YiduConfig>;
+}
+
+/** Reads `data-*` attributes of the script tag into config entries (unknown ones are reported). */
+export function configFromScript(script: Element | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!script) return out;
+  for (const { name, value } of Array.from(script.attributes)) {
+    if (!name.startsWith('data-')) continue;
+    const key = name.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    out[key] = value;
+  }
+  return out;
+}
+
+export type ConfigListener = (config: Readonly<YiduConfig>) => void;
+
+/** The live configuration: defaults, then `window.yiduConfig`, then the script tag, then `Yidu.configure()`. */
+export class ConfigStore {
+  #config: Readonly<YiduConfig> = DEFAULT_CONFIG;
+  readonly #listeners = new Set<ConfigListener>();
+
+  get(): Readonly<YiduConfig> {
+    return this.#config;
+  }
+
+  update(input: unknown, source: string): void {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      warn(`${source}: expected an object of config entries, got ${JSON.stringify(input)}; ignored.`);
+      return;
+    }
+    const valid = validateConfig(input as Record<string, unknown>, source);
+    if (Object.keys(valid).length === 0) return;
+    this.#config = Object.freeze({ ...this.#config, ...valid });
+    for (const fn of this.#listeners) fn(this.#config);
+  }
+
+  subscribe(fn: ConfigListener): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The reader's preferences: the single source of truth every element writes and every page effect reads.
+ *
+ * Stored as one versioned JSON record under one namespaced localStorage key. When storage is missing or
+ * throws (private mode, blocked cookies, quota), preferences live in memory for the page. Changes made in
+ * another tab arrive through the `storage` event.
+ */
+import { warn } from './log.js';
+
+export const FONT_SIZES = ['small', 'medium', 'large'] as const;
+export type FontSize = (typeof FONT_SIZES)[number];
+export const SCRIPTS = ['auto', 'hans', 'hant'] as const;
+export type ScriptChoice = (typeof SCRIPTS)[number];
+
+export interface Prefs {
+  /** 文字大小 小 / 中 / 大. */
+  fontSize: FontSize;
+  /** 长者模式. */
+  elder: boolean;
+  /** 简体 / 繁体; `auto` shows the page as written. */
+  zh: ScriptChoice;
+}
+
+export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({ fontSize: 'medium', elder: false, zh: 'auto' });
+
+const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
+  fontSize: (v): v is FontSize => FONT_SIZES.includes(v as FontSize),
+  elder: (v): v is boolean => typeof v === 'boolean',
+  zh: (v): v is ScriptChoice => SCRIPTS.includes(v as ScriptChoice),
+};
+
+const PREF_KEYS = Object.keys(VALID) as (keyof Prefs)[];
+
+/** Version of the stored record; bump it (and migrate) when a stored key changes meaning. */
+export const RECORD_VERSION = 1;
+
+export type PrefsListener = (prefs: Readonly<Prefs>, changed: readonly (keyof Prefs)[]) => void;
+
+/** Where the record lives; a page-lifetime fallback stands in when localStorage is unusable. */
+interface Backend {
+  read(key: string): string | null;
+  write(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+function memoryBackend(): Backend {
+  const data = new Map<string, string>();
+  return {
+    read: (k) => data.get(k) ?? null,
+    write: (k, v) => void data.set(k, v),
+    remove: (k) => void data.delete(k),
+  };
+}
+
+function localBackend(): Backend | null {
+  try {
+    const storage = window.localStorage;
+    const probe = '__yidu_probe__';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return {
+      read: (k) => storage.getItem(k),
+      write: (k, v) => storage.setItem(k, v),
+      remove: (k) => storage.removeItem(k),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export class PrefStore {
+  #key: string;
+  #backend: Backend;
+  #prefs: Readonly<Prefs>;
+  readonly #listeners = new Set<PrefsListener>();
+  readonly #target: EventTarget;
+
+  constructor(key: string, target: EventTarget = document) {
+    this.#key = key;
+    this.#target = target;
+    const local = localBackend();
+    if (!local) warn('localStorage is unavailable; reading preferences will last only while this page is open.');
+    this.#backend = local ?? memoryBackend();
+    this.#prefs = this.#load();
+    if (local) window.addEventListener('storage', this.#onStorage);
+  }
+
+  get key(): string {
+    return this.#key;
+  }
+
+  get(): Readonly<Prefs> {
+    return this.#prefs;
+  }
+
+  /** Merges valid entries of `partial`; invalid ones get a warning and are ignored. */
+  set(partial: Partial<Prefs>): void {
+    if (partial === null || typeof partial !== 'object') {
+      warn(`prefs.set() expects an object such as { fontSize: "large" }, got ${JSON.stringify(partial)}.`);
+      return;
+    }
+    const next = { ...this.#prefs } as Record<keyof Prefs, unknown>;
+    for (const [key, value] of Object.entries(partial)) {
+      const valid = VALID[key as keyof Prefs];
+      if (!valid) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
+      else if (!valid(value)) warn(`prefs.set(): invalid value ${JSON.stringify(value)} for "${key}" ignored.`);
+      else next[key as keyof Prefs] = value;
+    }
+    this.#commit(next as Prefs, true);
+  }
+
+  /** Back to defaults: removes only our own key, never anything else of the site's. */
+  reset(): void {
+    try {
+      this.#backend.remove(this.#key);
+    } catch (e) {
+      warn(`could not clear stored preferences: ${String(e)}`);
+    }
+    this.#commit({ ...DEFAULT_PREFS }, false);
+  }
+
+  subscribe(fn: PrefsListener): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  /** Switches to another storage key (config `storageKey` changed after start-up). */
+  rekey(key: string): void {
+    if (key === this.#key) return;
+    this.#key = key;
+    this.#commit(this.#load(), false);
+  }
+
+  #load(): Prefs {
+    let raw: string | null;
+    try {
+      raw = this.#backend.read(this.#key);
+    } catch {
+      raw = null;
+    }
+    if (raw === null) return { ...DEFAULT_PREFS };
+    return this.#parse(raw) ?? { ...DEFAULT_PREFS };
+  }
+
+  /** Parses a stored record; anything that is not ours (corrupt, foreign, newer) falls back to defaults. */
+  #parse(raw: string): Prefs | null {
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      warn(`stored preferences under "${this.#key}" are not valid JSON; using defaults.`);
+      return null;
+    }
+    const r = record as { v?: unknown; prefs?: unknown };
+    if (!r || typeof r !== 'object' || r.v !== RECORD_VERSION || !r.prefs || typeof r.prefs !== 'object') {
+      warn(`stored data under "${this.#key}" is not a yidu v${RECORD_VERSION} preference record; using defaults.`);
+      return null;
+    }
+    const prefs = { ...DEFAULT_PREFS } as Record<keyof Prefs, unknown>;
+    for (const key of PREF_KEYS) {
+      const value = (r.prefs as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      if (VALID[key](value)) prefs[key] = value;
+      else warn(`stored preference "${key}" has invalid value ${JSON.stringify(value)}; using the default.`);
+    }
+    return prefs as Prefs;
+  }
+
+  #commit(next: Prefs, persist: boolean): void {
+    const changed = PREF_KEYS.filter((k) => next[k] !== this.#prefs[k]);
+    if (changed.length === 0) return;
+    this.#prefs = Object.freeze(next);
+    if (persist) this.#save();
+    this.#notify(changed);
+  }
+
+  #save(): void {
+    try {
+      this.#backend.write(this.#key, JSON.stringify({ v: RECORD_VERSION, prefs: this.#prefs }));
+    } catch (e) {
+      // Quota or a storage that started throwing: keep working from memory for this page.
+      warn(`could not save preferences (${String(e)}); they will last only while this page is open.`);
+      this.#backend = memoryBackend();
+    }
+  }
+
+  #notify(changed: (keyof Prefs)[]): void {
+    for (const fn of this.#listeners) {
+      try {
+        fn(this.#prefs, changed);
+      } catch (e) {
+        console.error('[yidu] a preference listener failed', e);
+      }
+    }
+    this.#target.dispatchEvent(
+      new CustomEvent('yidu-change', { detail: { changed, prefs: this.#prefs } }),
+    );
+  }
+
+  /** Another tab wrote our key: adopt its values without writing back. */
+  #onStorage = (event: StorageEvent): void => {
+    if (event.key !== null && event.key !== this.#key) return;
+    if (event.storageArea && event.storageArea !== window.localStorage) return;
+    const next = event.newValue === null || event.key === null ? { ...DEFAULT_PREFS } : this.#parse(event.newValue);
+    if (next) this.#commit(next, false);
+  };
+}

@@ -1,0 +1,55 @@
+import { LitElement } from 'lit';
+import { runtime } from '../../core/runtime.js';
+import type { Prefs } from '../../core/prefs.js';
+import { text, uiLang } from '../../i18n/lang.js';
+import type { StringKey, UiLang } from '../../i18n/strings.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * Base of every yidu element: reads and writes preferences, picks the label language, and re-renders when
+ * either changes. Elements never touch the page; effects follow from the preferences they write.
+ */
+export class YiduElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** Registers the element once; a page that loads yidu twice gets no error. */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  #unsubscribe: (() => void)[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const { prefs, config } = runtime();
+    const update = () => this.requestUpdate();
+    this.#unsubscribe.push(prefs.subscribe(update), config.subscribe(update));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const off of this.#unsubscribe) off();
+    this.#unsubscribe = [];
+  }
+
+  protected get prefs(): Readonly<Prefs> {
+    return runtime().prefs.get();
+  }
+
+  protected setPrefs(partial: Partial<Prefs>): void {
+    runtime().prefs.set(partial);
+  }
+
+  protected get uiLang(): UiLang {
+    return uiLang(runtime().config.get(), this.prefs);
+  }
+
+  protected t(key: StringKey): string {
+    return text(this.uiLang, key);
+  }
+
+  /** Classes for the root wrapper: `elder` enlarges targets to 60×60. */
+  protected get rootClass(): string {
+    return this.prefs.elder ? 'group elder' : 'group';
+  }
+}

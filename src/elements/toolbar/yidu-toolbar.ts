@@ -1,0 +1,40 @@
+import { css, html } from 'lit';
+import { YiduElement } from '../base/yidu-element.js';
+
+/**
+ * All of yidu's available controls in one bar: 长者模式, 文字大小 大 中 小, 关闭窗口. Inserted at the top of
+ * the body by `toolbar: "auto"` when the page places no `<yidu-*>` element itself. Features that have not
+ * landed yet are left out of the bar rather than shown as dead buttons.
+ *
+ * @summary The all-in-one reading toolbar.
+ * @csspart bar - The bar around all controls.
+ * @cssprop --yidu-toolbar-background - Background of the bar.
+ * @cssprop --yidu-toolbar-border-color - Bottom border of the bar.
+ */
+export class YiduToolbar extends YiduElement {
+  static override styles = [
+    ...YiduElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 16px;
+        padding: 8px 16px;
+        background: var(--yidu-toolbar-background, #f3f5f8);
+        border-bottom: 1px solid var(--yidu-toolbar-border-color, #767676);
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<div part="bar" class="bar" role="group" aria-label=${this.t('toolbar')} lang=${this.uiLang}>
+      <yidu-elder-toggle></yidu-elder-toggle>
+      <yidu-font-size></yidu-font-size>
+      <yidu-close></yidu-close>
+    </div>`;
+  }
+}

@@ -1,0 +1,31 @@
+/** Which language yidu's own labels use. */
+import type { YiduConfig } from '../core/config.js';
+import type { Prefs } from '../core/prefs.js';
+import { STRINGS, type StringKey, type UiLang } from './strings.js';
+
+const TRADITIONAL = /^zh-(hant|tw|hk|mo)\b/i;
+
+/** The script a page is written in, from `<html lang>`. */
+export function pageLang(doc: Document = document): UiLang {
+  const lang = doc.documentElement.lang.trim();
+  if (/^en\b/i.test(lang)) return 'en';
+  if (TRADITIONAL.test(lang)) return 'zh-Hant';
+  return 'zh-Hans';
+}
+
+/**
+ * Labels follow, in order: the configured `lang`; an English page; the reader's 简/繁 choice; the page's
+ * own script.
+ */
+export function uiLang(config: Readonly<YiduConfig>, prefs: Readonly<Prefs>, doc: Document = document): UiLang {
+  if (config.lang !== 'auto') return config.lang;
+  const page = pageLang(doc);
+  if (page === 'en') return 'en';
+  if (prefs.zh === 'hant') return 'zh-Hant';
+  if (prefs.zh === 'hans') return 'zh-Hans';
+  return page;
+}
+
+export function text(lang: UiLang, key: StringKey): string {
+  return STRINGS[lang][key];
+}

@@ -1,0 +1,66 @@
+/**
+ * Every string yidu shows or announces, in one place. `hant` is written for Traditional-script readers
+ * (Taiwan wording, as the default 繁体 variant); `en` serves English pages.
+ */
+export const STRINGS = {
+  'zh-Hans': {
+    toolbar: '阅读辅助',
+    a11y: '无障碍浏览',
+    elder: '长者模式',
+    zhGroup: '简繁切换',
+    hans: '简体',
+    hant: '繁体',
+    fontSize: '文字大小',
+    large: '大',
+    medium: '中',
+    small: '小',
+    docx: '下载Word',
+    pdf: '下载PDF',
+    print: '打印文章',
+    close: '关闭窗口',
+    qr: '扫一扫在手机打开当前页',
+    unavailable: '此功能尚未提供',
+    closeRefused: '浏览器不允许网页关闭此窗口，请使用浏览器的关闭按钮或快捷键（Ctrl+W）关闭。',
+  },
+  'zh-Hant': {
+    toolbar: '閱讀輔助',
+    a11y: '無障礙瀏覽',
+    elder: '長者模式',
+    zhGroup: '簡繁切換',
+    hans: '簡體',
+    hant: '繁體',
+    fontSize: '文字大小',
+    large: '大',
+    medium: '中',
+    small: '小',
+    docx: '下載Word',
+    pdf: '下載PDF',
+    print: '列印文章',
+    close: '關閉視窗',
+    qr: '掃一掃在手機開啟目前頁面',
+    unavailable: '此功能尚未提供',
+    closeRefused: '瀏覽器不允許網頁關閉此視窗，請使用瀏覽器的關閉按鈕或快速鍵（Ctrl+W）關閉。',
+  },
+  en: {
+    toolbar: 'Reading options',
+    a11y: 'Accessibility',
+    elder: 'Elder mode',
+    zhGroup: 'Chinese script',
+    hans: 'Simplified',
+    hant: 'Traditional',
+    fontSize: 'Text size',
+    large: 'Large',
+    medium: 'Medium',
+    small: 'Small',
+    docx: 'Download Word',
+    pdf: 'Download PDF',
+    print: 'Print article',
+    close: 'Close window',
+    qr: 'Scan to open this page on a phone',
+    unavailable: 'This feature is not available yet',
+    closeRefused: 'The browser does not let this page close its window. Please close it with the browser (Ctrl+W).',
+  },
+} as const;
+
+export type UiLang = keyof typeof STRINGS;
+export type StringKey = keyof (typeof STRINGS)['zh-Hans'];

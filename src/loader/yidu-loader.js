@@ -1,0 +1,43 @@
+// The one file a site adds: <script src=".../yidu.js">. A classic script, so it works from any path and in
+// any position (head or body, defer or async). It remembers its own tag (whose data-* configure yidu) and
+// imports the module next to itself, which loads everything else relative to that URL.
+(function () {
+  var script = document.currentScript;
+  if (!script) {
+    var all = document.querySelectorAll('script[src*="yidu"]');
+    script = all[all.length - 1];
+  }
+  if (!script || !script.src) {
+    console.error('[yidu] cannot find its own <script> tag; load yidu.js with a <script src> element.');
+    return;
+  }
+  var SCRIPT = Symbol.for('yidu.script');
+  if (!window[SCRIPT]) window[SCRIPT] = script;
+
+  // A returning reader with a larger size or elder mode saved should not see the page flash at the default
+  // size: hide it until the saved preferences are applied (at most one second).
+  var CLOAK = Symbol.for('yidu.cloak');
+  try {
+    var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';
+    var saved = JSON.parse(localStorage.getItem(key) || 'null');
+    var prefs = saved && saved.prefs;
+    if (!window[CLOAK] && prefs && ((prefs.fontSize && prefs.fontSize !== 'medium') || prefs.elder === true)) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(':root{visibility:hidden !important}');
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat(sheet);
+      var uncloak = function () {
+        clearTimeout(timer);
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
+      };
+      var timer = setTimeout(uncloak, 1000);
+      window[CLOAK] = uncloak;
+    }
+  } catch (e) {
+    // Storage blocked or a foreign record: the module reports it; nothing to hide.
+  }
+
+  import(new URL('yidu.mjs', script.src).href).catch(function (e) {
+    if (window[CLOAK]) window[CLOAK]();
+    console.error('[yidu] could not load ' + new URL('yidu.mjs', script.src).href, e);
+  });
+})();

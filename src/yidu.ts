@@ -1,0 +1,92 @@
+/**
+ * Start-up and the `Yidu` JavaScript API. One instance per page: a second copy of yidu (another URL or
+ * version) finds the first, says so once, and stays out of the way.
+ */
+import { runtime } from './core/runtime.js';
+import type { YiduConfig } from './core/config.js';
+import type { Prefs, PrefsListener } from './core/prefs.js';
+import { warn } from './core/log.js';
+import { startPageEffects } from './effects/page-effects.js';
+import { defineAll, ELEMENTS } from './define.js';
+
+declare const __YIDU_VERSION__: string;
+export const VERSION: string = typeof __YIDU_VERSION__ === 'string' ? __YIDU_VERSION__ : 'dev';
+
+export interface YiduApi {
+  readonly version: string;
+  /** Resolves once saved preferences are applied to the page and the elements are defined. */
+  readonly ready: Promise<void>;
+  /** Changes configuration after load (same keys as the script tag's `data-*`, in camelCase). */
+  configure(config: Partial<YiduConfig>): void;
+  readonly config: Readonly<YiduConfig>;
+  readonly prefs: {
+    get(): Readonly<Prefs>;
+    set(partial: Partial<Prefs>): void;
+    reset(): void;
+    subscribe(fn: PrefsListener): () => void;
+  };
+}
+
+const INSTANCE = Symbol.for('yidu.instance');
+/** Set by the loader while a returning reader's saved sizes are not yet applied (avoids a flash). */
+const CLOAK = Symbol.for('yidu.cloak');
+
+declare global {
+  interface Window {
+    Yidu?: YiduApi;
+    [INSTANCE]?: YiduApi;
+    [CLOAK]?: () => void;
+  }
+}
+
+function createApi(): YiduApi {
+  const rt = runtime();
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  const api: YiduApi = {
+    version: VERSION,
+    ready,
+    configure: (config) => rt.config.update(config, 'Yidu.configure()'),
+    get config() {
+      return rt.config.get();
+    },
+    prefs: {
+      get: () => rt.prefs.get(),
+      set: (partial) => rt.prefs.set(partial),
+      reset: () => rt.prefs.reset(),
+      subscribe: (fn) => rt.prefs.subscribe(fn),
+    },
+  };
+  // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.
+  defineAll();
+  const start = () => {
+    try {
+      startPageEffects(rt);
+      if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
+        document.body.prepend(document.createElement('yidu-toolbar'));
+      }
+    } finally {
+      window[CLOAK]?.();
+      resolveReady();
+      document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+  return api;
+}
+
+/** Starts yidu once per page and returns its API. */
+export function boot(): YiduApi {
+  const existing = window[INSTANCE];
+  if (existing) {
+    if (existing.version !== VERSION) {
+      warn(`yidu ${existing.version} is already running on this page; this copy (${VERSION}) does nothing.`);
+    }
+    return existing;
+  }
+  const api = createApi();
+  window[INSTANCE] = api;
+  window.Yidu = api;
+  return api;
+}

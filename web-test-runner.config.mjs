@@ -1,0 +1,32 @@
+// Tests run in real Chromium and Firefox (the system's browsers; see scripts/browsers.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import * as puppeteer from 'puppeteer-core';
+import { findBrowsers } from './scripts/browsers.mjs';
+import { countingReporter } from './scripts/counting-reporter.mjs';
+
+const { chromium, firefox } = findBrowsers();
+const only = process.env.YIDU_BROWSERS?.split(',');
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const browsers = [
+  chromeLauncher({ puppeteer, launchOptions: { browser: 'chrome', executablePath: chromium, args: chromiumArgs } }),
+  chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefox } }),
+].filter((b) => !only || only.includes(b.name.toLowerCase()));
+
+export default {
+  rootDir: '.',
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 240000,
+  browsers,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } })],
+  testFramework: { config: { timeout: 20000 } },
+  reporters: [defaultReporter(), countingReporter()],
+};
