@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { button, closeAll, openPage, px, settle, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
+
+describe('文字大小 大 / 中 / 小', () => {
+  let page: TestPage;
+  const $ = (s: string) => page.doc.querySelector(s)!;
+  beforeEach(async () => {
+    page = await openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom" data-toolbar="none"' });
+  });
+  afterEach(closeAll);
+
+  it('大 scales fixed-px text in the article by 1.25, keeping the title larger than body text', async () => {
+    page.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(page);
+    expect(px($('#p1'), 'font-size')).to.be.closeTo(17.5, 0.01);
+    expect(px($('#td1'), 'font-size')).to.be.closeTo(15, 0.01);
+    expect(px($('#li1'), 'font-size')).to.be.closeTo(17.5, 0.01);
+    expect(px($('#zoom h1'), 'font-size')).to.be.closeTo(27.5, 0.01);
+    expect(px($('#p1 b'), 'font-size')).to.be.closeTo(17.5, 0.01);
+    // Fixed line heights scale with the text so lines never overlap.
+    expect(px($('#p1'), 'line-height')).to.be.closeTo(35, 0.01);
+    // Outside the article nothing changes.
+    expect(px($('#site-header'), 'font-size')).to.equal(13);
+  });
+
+  it('小 scales the article text by 0.875', async () => {
+    page.win.Yidu.prefs.set({ fontSize: 'small' });
+    await settle(page);
+    expect(px($('#p1'), 'font-size')).to.be.closeTo(12.25, 0.01);
+    expect(px($('#zoom h1'), 'font-size')).to.be.closeTo(19.25, 0.01);
+  });
+
+  it('中 after 大 and 小 gives back the exact markup and no page stylesheet', async () => {
+    const before = page.doc.documentElement.outerHTML;
+    const sheets = page.doc.adoptedStyleSheets.length;
+    for (const size of ['large', 'small', 'large', 'medium'] as const) {
+      page.win.Yidu.prefs.set({ fontSize: size });
+      await settle(page);
+    }
+    expect(page.doc.documentElement.outerHTML).to.equal(before);
+    expect(page.doc.adoptedStyleSheets.length).to.equal(sheets);
+    expect(px($('#p1'), 'font-size')).to.equal(14);
+  });
+
+  it('the 大 中 小 buttons write the preference, exactly one is pressed, and the page follows', async () => {
+    const host = page.doc.createElement('yidu-font-size');
+    page.doc.body.prepend(host);
+    await settle(page);
+    button(host, '大').click();
+    await settle(page);
+    const pressed = () => Array.from(host.shadowRoot!.querySelectorAll('button')).filter((b) => b.getAttribute('aria-pressed') === 'true');
+    expect(pressed().map((b) => b.textContent!.trim())).to.deep.equal(['大']);
+    expect(page.win.Yidu.prefs.get().fontSize).to.equal('large');
+    expect(px($('#p1'), 'font-size')).to.be.closeTo(17.5, 0.01);
+    button(host, '小').click();
+    await settle(page);
+    expect(pressed().map((b) => b.textContent!.trim())).to.deep.equal(['小']);
+    expect(px($('#p1'), 'font-size')).to.be.closeTo(12.25, 0.01);
+    expect(host.shadowRoot!.querySelector('[role=group]')!.getAttribute('aria-labelledby')).to.equal('label');
+  });
+
+  it('content added later is scaled as it appears, at its own base size', async () => {
+    page.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(page);
+    const p = page.doc.createElement('p');
+    p.innerHTML = '新加载的段落<span class="x">附注</span>';
+    const style = page.doc.createElement('style');
+    style.textContent = '#zoom .x { font-size: 10px }';
+    page.doc.head.append(style);
+    $('#zoom').append(p);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(px(p, 'font-size')).to.be.closeTo(17.5, 0.01);
+    expect(px(p.querySelector('.x')!, 'font-size')).to.be.closeTo(12.5, 0.01);
+    page.win.Yidu.prefs.set({ fontSize: 'medium' });
+    await settle(page);
+    expect(px(p, 'font-size')).to.equal(14);
+    expect(p.outerHTML).to.equal('<p>新加载的段落<span class="x">附注</span></p>');
+  });
+
+  it('a wide table scrolls inside its own box; the page never scrolls sideways', async () => {
+    const cells = Array.from({ length: 14 }, (_, i) => `<td>${1000000 + i}</td>`).join('');
+    $('#zoom').insertAdjacentHTML('beforeend', `<table id="wide"><tr>${cells}</tr></table>`);
+    page.win.Yidu.prefs.set({ fontSize: 'large', elder: true });
+    await settle(page);
+    const wide = $('#wide') as HTMLElement;
+    const html = page.doc.documentElement;
+    expect(html.scrollWidth).to.be.at.most(html.clientWidth);
+    expect(getComputedStyle(wide).overflowX).to.equal('auto');
+    expect(wide.scrollWidth).to.be.greaterThan(wide.clientWidth);
+    // The narrow table still lays out as a table.
+    expect(getComputedStyle($('#t1')).display).to.equal('table');
+    page.win.Yidu.prefs.set({ fontSize: 'medium', elder: false });
+    await settle(page);
+    expect(wide.hasAttribute('data-yidu-wide')).to.equal(false);
+  });
+});
