@@ -54,6 +54,8 @@ function skipped(el: Element): boolean {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** Minimums are rounded up, so 1.5 × 18.01 px never becomes 1.4999…. */
+const roundUp = (n: number) => Math.ceil(n * 100 - 1e-6) / 100;
 
 export class Typography {
   #root: Element | null = null;
@@ -134,13 +136,13 @@ export class Typography {
     const rules: string[] = [];
     this.#profiles.forEach((p, id) => {
       const decl: string[] = [];
-      const fontSize = p.fontSize * k;
-      if (k !== 1) decl.push(`font-size:${round(fontSize)}px`);
+      const fontSize = round(p.fontSize * k);
+      if (k !== 1) decl.push(`font-size:${fontSize}px`);
       let lineHeight = p.lineHeight === null ? null : p.lineHeight * k;
       if (elder) lineHeight = Math.max(lineHeight ?? 0, fontSize * ELDER_LINE_HEIGHT);
-      if (lineHeight !== null && (k !== 1 || elder)) decl.push(`line-height:${round(lineHeight)}px`);
+      if (lineHeight !== null && (k !== 1 || elder)) decl.push(`line-height:${roundUp(lineHeight)}px`);
       if (elder && p.paragraph && lineHeight !== null) {
-        decl.push(`margin-block-end:${round(Math.max(p.marginEnd * k, lineHeight * ELDER_PARAGRAPH_SPACING))}px`);
+        decl.push(`margin-block-end:${roundUp(Math.max(p.marginEnd * k, roundUp(lineHeight) * ELDER_PARAGRAPH_SPACING))}px`);
       }
       if (elder && p.readableColor) decl.push(`color:${p.readableColor}`);
       if (k > 1) decl.push('overflow-wrap:break-word');
