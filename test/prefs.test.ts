@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import { button, closeAll, openPage, px, reload, settle, TEMPLATE_BODY, TEMPLATE_CSS, uniqueKey, waitFor } from './helpers.js';
+
+const page = (o: { key?: string; before?: string } = {}) =>
+  openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom"', storageKey: o.key, before: o.before });
+
+describe('preferences', () => {
+  afterEach(closeAll);
+
+  it('stores one versioned record under one key and dispatches one yidu-change event', async () => {
+    const p = await page();
+    const events: CustomEvent[] = [];
+    p.doc.addEventListener('yidu-change', (e) => events.push(e as CustomEvent));
+    p.win.Yidu.prefs.set({ fontSize: 'large', elder: true });
+    expect(events.length).to.equal(1);
+    expect(events[0]!.detail.changed).to.deep.equal(['fontSize', 'elder']);
+    expect(JSON.parse(p.win.localStorage.getItem(p.key)!)).to.deep.equal({ v: 1, prefs: { fontSize: 'large', elder: true, zh: 'auto' } });
+    p.win.Yidu.prefs.set({ fontSize: 'large' });
+    expect(events.length, 'no event when nothing changed').to.equal(1);
+  });
+
+  it('persists across a reload and applies the saved size before the page is shown', async () => {
+    let p = await page();
+    button(p.doc.querySelector('yidu-toolbar')!, '大').click();
+    await settle(p);
+    p = await reload(p);
+    expect(p.win.Yidu.prefs.get().fontSize).to.equal('large');
+    expect(px(p.doc.querySelector('#p1')!, 'font-size')).to.be.closeTo(17.5, 0.01);
+    const pressed = p.doc.querySelector('yidu-toolbar')!.shadowRoot!.querySelector('yidu-font-size')!
+      .shadowRoot!.querySelector('[aria-pressed=true]')!;
+    expect(pressed.textContent!.trim()).to.equal('大');
+    // The loader hid the page only until the saved size was in place.
+    expect(getComputedStyle(p.doc.documentElement).visibility).to.equal('visible');
+  });
+
+  it('works from memory when localStorage throws, with one warning', async () => {
+    const p = await page({
+      before: `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });`,
+    });
+    p.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(p);
+    expect(px(p.doc.querySelector('#p1')!, 'font-size')).to.be.closeTo(17.5, 0.01);
+    expect(p.warnings.filter((w) => w.includes('localStorage is unavailable'))).to.have.length(1);
+    expect(p.errors).to.deep.equal([]);
+  });
+
+  it('keeps working when saving fails (quota)', async () => {
+    const p = await page({ before: `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };` });
+    p.win.Yidu.prefs.set({ elder: true });
+    await settle(p);
+    expect(p.win.Yidu.prefs.get().elder).to.equal(true);
+    expect(px(p.doc.querySelector('#p1')!, 'font-size')).to.be.at.least(18);
+    expect(p.errors).to.deep.equal([]);
+  });
+
+  for (const [what, stored, warning] of [
+    ['corrupt JSON', '{"v":1,"prefs":', 'not valid JSON'],
+    ['a foreign record', '{"theme":"dark"}', 'not a yidu v1 preference record'],
+    ['an invalid value', '{"v":1,"prefs":{"fontSize":"huge","elder":true}}', 'invalid value "huge"'],
+  ] as const) {
+    it(`replaces ${what} by defaults with a warning`, async () => {
+      const key = uniqueKey();
+      localStorage.setItem(key, stored);
+      const p = await page({ key });
+      expect(p.warnings.some((w) => w.includes(warning)), p.warnings.join('\n')).to.equal(true);
+      expect(p.win.Yidu.prefs.get().fontSize).to.equal('medium');
+      expect(p.errors).to.deep.equal([]);
+      // Valid parts of a record are kept.
+      if (what === 'an invalid value') expect(p.win.Yidu.prefs.get().elder).to.equal(true);
+    });
+  }
+
+  it('syncs across tabs: a change in one page reaches another with the same key', async () => {
+    const key = uniqueKey();
+    const a = await page({ key });
+    const b = await page({ key });
+    a.win.Yidu.prefs.set({ fontSize: 'large' });
+    await waitFor(() => b.win.Yidu.prefs.get().fontSize === 'large', 'the other tab to follow');
+    await settle(b);
+    expect(px(b.doc.querySelector('#p1')!, 'font-size')).to.be.closeTo(17.5, 0.01);
+    a.win.Yidu.prefs.reset();
+    await waitFor(() => b.win.Yidu.prefs.get().fontSize === 'medium', 'the other tab to reset');
+  });
+
+  it('reset() clears only our key, without a reload', async () => {
+    const p = await page();
+    p.win.localStorage.setItem('site-own-setting', 'keep me');
+    p.win.Yidu.prefs.set({ fontSize: 'small', elder: true });
+    const marker = (p.win as unknown as { marker: number }).marker = 42;
+    p.win.Yidu.prefs.reset();
+    await settle(p);
+    expect(p.win.localStorage.getItem(p.key)).to.equal(null);
+    expect(p.win.localStorage.getItem('site-own-setting')).to.equal('keep me');
+    expect((p.win as unknown as { marker: number }).marker).to.equal(marker);
+    expect(p.win.Yidu.prefs.get()).to.deep.equal({ fontSize: 'medium', elder: false, zh: 'auto' });
+    p.win.localStorage.removeItem('site-own-setting');
+  });
+
+  it('subscribe() gets each change until unsubscribed; invalid set() values are refused with a warning', async () => {
+    const p = await page();
+    const seen: string[] = [];
+    const off = p.win.Yidu.prefs.subscribe((prefs) => seen.push(prefs.fontSize));
+    p.win.Yidu.prefs.set({ fontSize: 'large' });
+    p.win.Yidu.prefs.set({ fontSize: 'gigantic' as never });
+    off();
+    p.win.Yidu.prefs.set({ fontSize: 'small' });
+    expect(seen).to.deep.equal(['large']);
+    expect(p.warnings.some((w) => w.includes('"gigantic"') && w.includes('fontSize'))).to.equal(true);
+  });
+});
