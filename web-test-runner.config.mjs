@@ -12,6 +12,8 @@ const only = process.env.YIDU_BROWSERS?.split(',');
 const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Tests run side by side in several tabs: keep background tabs running at full speed.
+  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
 ];
 
 const browsers = [

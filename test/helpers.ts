@@ -107,7 +107,8 @@ export async function settle(page: TestPage): Promise<void> {
     const inner = el.shadowRoot?.querySelectorAll('*') ?? [];
     for (const child of inner) await (child as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   }
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  // Not requestAnimationFrame: it never fires while the test tab is in the background.
+  await new Promise((r) => setTimeout(r, 0));
 }
 
 export async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {

@@ -7,6 +7,7 @@ import { closeWindow } from '../../core/close-window.js';
  *
  * @summary Close-window button.
  * @csspart button - The button.
+ * @tagname yidu-close
  */
 export class YiduClose extends YiduElement {
   override render() {

@@ -7,6 +7,7 @@ import { YiduElement } from '../base/yidu-element.js';
  *
  * @summary Elder mode toggle.
  * @csspart button - The toggle button.
+ * @tagname yidu-elder-toggle
  */
 export class YiduElderToggle extends YiduElement {
   override render() {

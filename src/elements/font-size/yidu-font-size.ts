@@ -13,6 +13,7 @@ const ORDER: readonly FontSize[] = ['large', 'medium', 'small'];
  * @csspart label - The visible 文字大小 label.
  * @csspart button - Each size button (`aria-pressed` tells the current one).
  * @cssprop --yidu-accent - Background of the pressed button.
+ * @tagname yidu-font-size
  */
 export class YiduFontSize extends YiduElement {
   override render() {

@@ -10,6 +10,7 @@ import { YiduElement } from '../base/yidu-element.js';
  * @csspart bar - The bar around all controls.
  * @cssprop --yidu-toolbar-background - Background of the bar.
  * @cssprop --yidu-toolbar-border-color - Bottom border of the bar.
+ * @tagname yidu-toolbar
  */
 export class YiduToolbar extends YiduElement {
   static override styles = [

@@ -38,6 +38,7 @@ abstract class UnavailableFeature extends YiduElement {
  * 无障碍浏览: opens the assistive reading bar. Not available yet: renders disabled with an explanation.
  * @summary Assistive bar launcher (pending).
  * @csspart button - The button.
+ * @tagname yidu-a11y-toggle
  */
 export class YiduA11yToggle extends UnavailableFeature {
   protected override launcher = true;
@@ -51,6 +52,7 @@ export class YiduA11yToggle extends UnavailableFeature {
  * @summary Simplified/Traditional switch (pending).
  * @csspart group - The group around both buttons.
  * @csspart button - Each button.
+ * @tagname yidu-zh-switch
  */
 export class YiduZhSwitch extends UnavailableFeature {
   protected override groupLabel(): StringKey {
@@ -66,6 +68,7 @@ export class YiduZhSwitch extends UnavailableFeature {
  * @summary Article download (pending).
  * @attr format - `docx` (default) or `pdf`.
  * @csspart button - The button.
+ * @tagname yidu-download
  */
 export class YiduDownload extends UnavailableFeature {
   static override properties = { format: { type: String } };
@@ -87,6 +90,7 @@ export class YiduDownload extends UnavailableFeature {
  * 打印文章: prints the article only. Not available yet: renders disabled with an explanation.
  * @summary Print article (pending).
  * @csspart button - The button.
+ * @tagname yidu-print
  */
 export class YiduPrint extends UnavailableFeature {
   protected labels(): StringKey[] {
@@ -98,6 +102,7 @@ export class YiduPrint extends UnavailableFeature {
  * 扫一扫在手机打开当前页: a QR code of this page. Not available yet: renders disabled with an explanation.
  * @summary QR code launcher (pending).
  * @csspart button - The button.
+ * @tagname yidu-qr
  */
 export class YiduQr extends UnavailableFeature {
   protected override launcher = true;

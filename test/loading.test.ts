@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { closeAll, openPage, settle, TEMPLATE_BODY, TEMPLATE_CSS } from './helpers.js';
+
+const BUDGET = 20 * 1024;
+
+async function gzipSize(url: string): Promise<number> {
+  const body = (await fetch(url)).body!.pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(body).arrayBuffer()).byteLength;
+}
+
+describe('loading', () => {
+  afterEach(closeAll);
+
+  for (const [where, attrs] of [
+    ['in head', ''],
+    ['in head with defer', 'defer'],
+    ['in head with async', 'async'],
+    ['at the end of body', ''],
+  ] as const) {
+    it(`works ${where}`, async () => {
+      const p = await openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: `data-content="#zoom" ${attrs}`, scriptIn: where === 'at the end of body' ? 'body' : 'head' });
+      expect(p.doc.querySelectorAll('yidu-toolbar')).to.have.length(1);
+      p.win.Yidu.prefs.set({ fontSize: 'large' });
+      await settle(p);
+      expect(parseFloat(getComputedStyle(p.doc.querySelector('#p1')!).fontSize)).to.be.closeTo(17.5, 0.01);
+      expect(p.errors).to.deep.equal([]);
+    });
+  }
+
+  it('loading the script twice or defining an element twice causes no error', async () => {
+    const p = await openPage({
+      head: TEMPLATE_CSS,
+      body: TEMPLATE_BODY + '<script src="/dist/yidu.js"></script>',
+      script: 'data-content="#zoom"',
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const cls = p.win.customElements.get('yidu-font-size') as unknown as { define(tag: string): void };
+    cls.define('yidu-font-size');
+    expect(p.doc.querySelectorAll('yidu-toolbar')).to.have.length(1);
+    expect(p.errors).to.deep.equal([]);
+    p.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(p);
+    // Applied once, not twice.
+    expect(parseFloat(getComputedStyle(p.doc.querySelector('#p1')!).fontSize)).to.be.closeTo(17.5, 0.01);
+  });
+
+  it(`downloads at most ${BUDGET} B gzip before any interaction, all from its own origin, no lazy chunk`, async () => {
+    const p = await openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom"' });
+    await new Promise((r) => setTimeout(r, 200));
+    const entries = p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const ours = entries.filter((e) => new URL(e.name).pathname.startsWith('/dist/'));
+    expect(entries.every((e) => new URL(e.name).origin === location.origin), entries.map((e) => e.name).join()).to.equal(true);
+    expect(ours.map((e) => new URL(e.name).pathname).sort()).to.deep.equal(['/dist/yidu.js', '/dist/yidu.mjs']);
+    let total = 0;
+    for (const e of ours) total += await gzipSize(e.name);
+    expect(total).to.be.at.most(BUDGET);
+  });
+
+  it('the custom-elements manifest documents every element', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const tags = new Set<string>();
+    for (const m of manifest.modules) for (const d of m.declarations ?? []) if (d.tagName) tags.add(d.tagName);
+    expect([...tags].sort()).to.deep.equal(['yidu-a11y-toggle', 'yidu-close', 'yidu-download', 'yidu-elder-toggle',
+      'yidu-font-size', 'yidu-print', 'yidu-qr', 'yidu-toolbar', 'yidu-zh-switch']);
+  });
+});
