@@ -24,6 +24,8 @@ export class YiduElement extends LitElement {
     const { prefs, config } = runtime();
     const update = () => this.requestUpdate();
     this.#unsubscribe.push(prefs.subscribe(update), config.subscribe(update));
+    // Preferences may have changed while the element was out of the page.
+    update();
   }
 
   override disconnectedCallback(): void {
