@@ -18,7 +18,19 @@ const chromiumArgs = [
 
 const browsers = [
   chromeLauncher({ puppeteer, launchOptions: { browser: 'chrome', executablePath: chromium, args: chromiumArgs } }),
-  chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefox } }),
+  chromeLauncher({
+    puppeteer,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: firefox,
+      // Same for Firefox: no timer throttling in background tabs.
+      extraPrefsFirefox: {
+        'dom.min_background_timeout_value': 0,
+        'dom.min_background_timeout_value_without_budget_throttling': 0,
+        'dom.timeout.enable_budget_timer_throttling': false,
+      },
+    },
+  }),
 ].filter((b) => !only || only.includes(b.name.toLowerCase()));
 
 export default {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
+import { contrast, parseColor } from '../src/effects/color.js';
 import { button, buttons, closeAll, openPage, settle, waitFor, type TestPage } from './helpers.js';
 
 const ALL = `<main><div id="zoom"><p>正文</p></div>
@@ -94,6 +95,20 @@ describe('elements', () => {
     expect(b.matches(':focus-visible')).to.equal(true);
     expect(cs.outlineStyle).to.equal('solid');
     expect(parseFloat(cs.outlineWidth)).to.be.at.least(2);
+  });
+
+  it('every button label reaches 4.5:1 contrast in every state (axe cannot judge one-character labels)', async () => {
+    const page = await openPage({ body: ALL });
+    for (const prefs of [{}, { fontSize: 'large' as const }, { elder: true }, { fontSize: 'small' as const, elder: true }]) {
+      page.win.Yidu.prefs.set(prefs);
+      await settle(page);
+      for (const b of allButtons(page)) {
+        const cs = getComputedStyle(b);
+        const ratio = contrast(parseColor(cs.color)!, parseColor(cs.backgroundColor)!);
+        expect(ratio, `${b.textContent} ${JSON.stringify(prefs)}`).to.be.at.least(4.5);
+      }
+      page.win.Yidu.prefs.reset();
+    }
   });
 
   it('is themable through custom properties and ::part', async () => {
