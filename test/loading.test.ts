@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { closeAll, openPage, settle, TEMPLATE_BODY, TEMPLATE_CSS } from './helpers.js';
+import { closeAll, openPage, settle, TEMPLATE_BODY, TEMPLATE_CSS, uniqueKey } from './helpers.js';
 
 const BUDGET = 20 * 1024;
 
@@ -28,11 +28,15 @@ describe('loading', () => {
   }
 
   it('loading the script twice or defining an element twice causes no error', async () => {
+    // The first tag the parser meets configures yidu; the second is a plain copy, as a template that
+    // includes the toolbar twice would produce.
+    const key = uniqueKey();
     const p = await openPage({
       head: TEMPLATE_CSS,
-      body: TEMPLATE_BODY + '<script src="/dist/yidu.js"></script>',
-      script: 'data-content="#zoom"',
+      body: TEMPLATE_BODY + `<script src="/dist/yidu.js" data-storage-key="${key}" data-content="#zoom"></script>`,
+      storageKey: key,
     });
+    expect(p.doc.querySelectorAll('script[src="/dist/yidu.js"]')).to.have.length(2);
     await new Promise((r) => setTimeout(r, 100));
     const cls = p.win.customElements.get('yidu-font-size') as unknown as { define(tag: string): void };
     cls.define('yidu-font-size');
