@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, type YiduConfig } from '../src/core/config.js';
 import { closeAll, openPage, px, settle, TEMPLATE_BODY, TEMPLATE_CSS } from './helpers.js';
 
 const ARTICLE = `<div id="site">站点导航文字</div><article id="art"><p id="a1">文章正文</p></article>`;
@@ -82,5 +83,17 @@ describe('configuration', () => {
     p.win.Yidu.configure({ lang: 'fr' as never });
     expect(p.win.Yidu.config.lang).to.equal('auto');
     expect(p.warnings.some((w) => w.includes('Yidu.configure()') && w.includes('"fr"'))).to.equal(true);
+  });
+
+  it('the README config table matches the schema', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const rows = readme.split('\n').filter((l) => l.startsWith('| `data-'));
+    expect(rows).to.have.length(Object.keys(CONFIG_FIELDS).length);
+    for (const [key, field] of Object.entries(CONFIG_FIELDS)) {
+      const row = rows.find((r) => r.startsWith(`| \`${field.attribute}\` | \`${key}\` |`));
+      expect(row, key).to.be.a('string');
+      const value = DEFAULT_CONFIG[key as keyof YiduConfig];
+      if (value) expect(row, key).to.include(`| \`${value}\` |`);
+    }
   });
 });

@@ -20,6 +20,8 @@ export const STRINGS = {
     close: '关闭窗口',
     qr: '扫一扫在手机打开当前页',
     unavailable: '此功能尚未提供',
+    busy: '正在加载…',
+    loadFailed: '功能加载失败，请稍后重试。',
     closeRefused: '浏览器不允许网页关闭此窗口，请使用浏览器的关闭按钮或快捷键（Ctrl+W）关闭。',
   },
   'zh-Hant': {
@@ -39,6 +41,8 @@ export const STRINGS = {
     close: '關閉視窗',
     qr: '掃一掃在手機開啟目前頁面',
     unavailable: '此功能尚未提供',
+    busy: '正在載入…',
+    loadFailed: '功能載入失敗，請稍後重試。',
     closeRefused: '瀏覽器不允許網頁關閉此視窗，請使用瀏覽器的關閉按鈕或快速鍵（Ctrl+W）關閉。',
   },
   en: {
@@ -58,6 +62,8 @@ export const STRINGS = {
     close: 'Close window',
     qr: 'Scan to open this page on a phone',
     unavailable: 'This feature is not available yet',
+    busy: 'Loading…',
+    loadFailed: 'This feature could not be loaded. Please try again.',
     closeRefused: 'The browser does not let this page close its window. Please close it with the browser (Ctrl+W).',
   },
 } as const;
