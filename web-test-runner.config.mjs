@@ -1,12 +1,12 @@
-// Tests run in real Chromium and Firefox (the system's browsers; see scripts/browsers.mjs).
+// Tests run in real Chromium and Firefox (the system's browsers; see scripts/system-tools.mjs).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
-import { findBrowsers } from './scripts/browsers.mjs';
+import { ensureTools } from './scripts/system-tools.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 
-const { chromium, firefox } = findBrowsers();
+const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
 
 const chromiumArgs = [

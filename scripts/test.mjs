@@ -1,11 +1,11 @@
-// npm test (after the build): finds or installs the browsers, runs every test in Chromium and Firefox,
+// npm test (after the build): finds or installs the browsers and tools, runs every test in Chromium and Firefox,
 // and ends with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findBrowsers } from './browsers.mjs';
+import { ensureTools } from './system-tools.mjs';
 import { COUNT_FILE } from './counting-reporter.mjs';
 
-findBrowsers();
+ensureTools();
 mkdirSync('test-results', { recursive: true });
 rmSync(COUNT_FILE, { force: true });
 const run = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -94,3 +94,31 @@ describe('文字大小 大 / 中 / 小', () => {
     expect(wide.hasAttribute('data-yidu-wide')).to.equal(false);
   });
 });
+
+describe('文字大小 on the demo report', () => {
+  it('applies 大 + 长者模式 and restores within one 50 ms task', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:1024px;height:700px;border:0';
+    frame.src = '/demo/index.html';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & { Yidu: import('../src/yidu.js').YiduApi };
+    while (!win.Yidu) await new Promise((r) => setTimeout(r, 10));
+    await win.Yidu.ready;
+    try {
+      const timings: number[] = [];
+      for (const prefs of [{ fontSize: 'large' as const, elder: true }, { fontSize: 'small' as const }, { fontSize: 'medium' as const, elder: false }]) {
+        const t0 = performance.now();
+        win.Yidu.prefs.set(prefs);
+        // Force the style and layout work the change causes into the same measured task.
+        void frame.contentDocument!.body.offsetHeight;
+        timings.push(performance.now() - t0);
+      }
+      expect(Math.max(...timings), timings.map((t) => t.toFixed(1)).join(' ')).to.be.below(50);
+    } finally {
+      win.Yidu.prefs.reset();
+      frame.remove();
+    }
+  });
+});

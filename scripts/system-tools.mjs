@@ -1,0 +1,43 @@
+// Finds the system programs the tests need (real browsers, and whatever a feature's tests use to check
+// its output). On a fresh Debian machine, running as root, installs the missing ones with apt-get and says
+// so; otherwise it says what to install and fails.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** name → where to look (an env variable first), and the Debian package that provides it. */
+export const TOOLS = {
+  chromium: { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'], pkg: 'chromium' },
+  firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], pkg: 'firefox-esr' },
+};
+
+function find(name) {
+  const t = TOOLS[name];
+  const fromEnv = t.env && process.env[t.env];
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    console.error(`${t.env}=${fromEnv} does not exist.`);
+  }
+  return t.paths.find((p) => existsSync(p)) ?? null;
+}
+
+/** Returns { name: path } for every tool in TOOLS, installing what is missing where it can. */
+export function ensureTools({ install = true } = {}) {
+  const found = Object.fromEntries(Object.keys(TOOLS).map((n) => [n, find(n)]));
+  const missing = Object.keys(found).filter((n) => !found[n]);
+  if (missing.length === 0) return found;
+  const pkgs = [...new Set(missing.map((n) => TOOLS[n].pkg))];
+  const canInstall = install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(`Programs the tests need are missing: ${missing.join(', ')}.`);
+    console.error(`Install them (Debian/Ubuntu: apt-get install ${pkgs.join(' ')})` +
+      `${missing.some((n) => TOOLS[n].env) ? ` or set ${missing.filter((n) => TOOLS[n].env).map((n) => TOOLS[n].env).join(' / ')}` : ''}.`);
+    process.exit(1);
+  }
+  console.log(`Installing ${pkgs.join(' ')} with apt-get (the tests need them)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+  return ensureTools({ install: false });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(ensureTools()));
