@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { CSP } from './scripts/static-server.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -33,7 +34,14 @@ const browsers = [
   }),
 ].filter((b) => !only || only.includes(b.name.toLowerCase()));
 
+/** Pages requested with `?csp` get the strict policy the demo is served with. */
+function strictCsp(ctx, next) {
+  if (ctx.querystring.split('&').includes('csp')) ctx.set('Content-Security-Policy', CSP);
+  return next();
+}
+
 export default {
+  middleware: [strictCsp],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,

@@ -6,6 +6,7 @@ import { runtime } from './core/runtime.js';
 import type { YiduConfig } from './core/config.js';
 import type { Prefs, PrefsListener } from './core/prefs.js';
 import { warn } from './core/log.js';
+import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
 import { defineAll, ELEMENTS } from './define.js';
 
@@ -61,6 +62,7 @@ function createApi(): YiduApi {
   defineAll();
   const start = () => {
     try {
+      ensureLiveRegion();
       startPageEffects(rt);
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
         document.body.prepend(document.createElement('yidu-toolbar'));

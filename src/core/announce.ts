@@ -29,12 +29,20 @@ class LiveRegion extends HTMLElement {
   }
 }
 
-export function announce(message: string): void {
+/**
+ * Puts the (empty) live region in the page. Done at start-up: screen readers often miss the first message
+ * of a region inserted at the moment it speaks.
+ */
+export function ensureLiveRegion(): LiveRegion {
   if (!customElements.get(HOST)) customElements.define(HOST, LiveRegion);
   let host = document.querySelector(HOST) as LiveRegion | null;
   if (!host) {
     host = document.createElement(HOST) as LiveRegion;
     document.body.append(host);
   }
-  host.say(message);
+  return host;
+}
+
+export function announce(message: string): void {
+  ensureLiveRegion().say(message);
 }

@@ -67,7 +67,8 @@ export class Typography {
   readonly #textBySize = new Map<number, number>();
   readonly #backgrounds = new Map<Element, RGBA | null>();
   readonly #observer = new MutationObserver((records) => this.#onMutations(records));
-  #resizeTimer = 0;
+  /** Checks table widths after layout, so a size change never forces a synchronous layout of the page. */
+  readonly #sizes = new ResizeObserver(() => this.#markWideTables());
 
   get active(): boolean {
     return this.#root !== null;
@@ -85,7 +86,7 @@ export class Typography {
       this.#root = root;
       this.#withRulesOff(() => this.#tagTree(root));
       this.#observer.observe(root, { childList: true, subtree: true });
-      window.addEventListener('resize', this.#onResize);
+      this.#observeSizes();
     }
     this.#render();
   }
@@ -94,8 +95,7 @@ export class Typography {
   clear(): void {
     if (!this.#root) return;
     this.#observer.disconnect();
-    window.removeEventListener('resize', this.#onResize);
-    clearTimeout(this.#resizeTimer);
+    this.#sizes.disconnect();
     adopt(this.#sheet, false, this.#root.ownerDocument);
     for (const el of this.#root.ownerDocument.querySelectorAll(`[${MARK}],[${WIDE}]`)) {
       el.removeAttribute(MARK);
@@ -127,7 +127,16 @@ export class Typography {
     const root = this.#root!;
     this.#sheet.replaceSync(this.#css());
     adopt(this.#sheet, true, root.ownerDocument);
-    this.#markWideTables();
+  }
+
+  #tables(): HTMLTableElement[] {
+    const root = this.#root!;
+    return root.localName === 'table' ? [root as HTMLTableElement] : Array.from(root.querySelectorAll('table'));
+  }
+
+  #observeSizes(): void {
+    this.#sizes.observe(this.#root!);
+    for (const t of this.#tables()) this.#sizes.observe(t);
   }
 
   #css(): string {
@@ -219,25 +228,26 @@ export class Typography {
     return result;
   }
 
-  /** A table that no longer fits scrolls inside its own box; the page itself never scrolls sideways. */
+  /**
+   * A table that no longer fits scrolls inside its own box; the page itself never scrolls sideways. Runs from
+   * the ResizeObserver, after layout. A marked table stays marked while its content overflows its own box,
+   * so the decision never flips back and forth.
+   */
   #markWideTables(): void {
-    const root = this.#root!;
-    const tables = root.localName === 'table' ? [root] : Array.from(root.querySelectorAll('table'));
-    for (const t of tables) t.removeAttribute(WIDE);
-    const wide = tables.filter((t) => {
-      const parent = t.parentElement;
-      if (!parent) return false;
-      const ps = getComputedStyle(parent);
-      const room = parent.clientWidth - parseFloat(ps.paddingLeft) - parseFloat(ps.paddingRight);
-      return t.getBoundingClientRect().width > room + 0.5;
-    });
-    for (const t of wide) t.setAttribute(WIDE, '');
+    if (!this.#root) return;
+    for (const t of this.#tables()) {
+      let wide: boolean;
+      if (t.hasAttribute(WIDE)) wide = t.scrollWidth > t.clientWidth + 1;
+      else {
+        const parent = t.parentElement;
+        if (!parent) continue;
+        const ps = getComputedStyle(parent);
+        const room = parent.clientWidth - parseFloat(ps.paddingLeft) - parseFloat(ps.paddingRight);
+        wide = t.getBoundingClientRect().width > room + 0.5;
+      }
+      if (wide !== t.hasAttribute(WIDE)) t.toggleAttribute(WIDE, wide);
+    }
   }
-
-  #onResize = (): void => {
-    clearTimeout(this.#resizeTimer);
-    this.#resizeTimer = window.setTimeout(() => this.#root && this.#markWideTables(), 150);
-  };
 
   /** Content added later (ajax lists, single-page navigation) gets the same treatment as it appears. */
   #onMutations(records: MutationRecord[]): void {
@@ -250,8 +260,9 @@ export class Typography {
     this.#withRulesOff(() => {
       for (const el of added) this.#tagTree(el);
     });
-    if (this.#profiles.length !== before || added.some((el) => el.localName === 'table' || el.querySelector('table'))) {
-      this.#render();
+    if (this.#profiles.length !== before) this.#render();
+    for (const el of added) {
+      for (const t of el.localName === 'table' ? [el] : Array.from(el.querySelectorAll('table'))) this.#sizes.observe(t);
     }
   }
 }

@@ -16,6 +16,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A reader printing the page gets the page, not our controls. */
+  @media print {
+    :host {
+      display: none !important;
+    }
+  }
   .elder {
     --_target: var(--yidu-elder-target-size, 60px);
     font-size: var(--yidu-elder-font-size, 20px);
