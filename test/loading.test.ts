@@ -67,4 +67,23 @@ describe('loading', () => {
     expect([...tags].sort()).to.deep.equal(['yidu-a11y-toggle', 'yidu-close', 'yidu-download', 'yidu-elder-toggle',
       'yidu-font-size', 'yidu-print', 'yidu-qr', 'yidu-toolbar', 'yidu-zh-switch']);
   });
+
+  it('the npm module imports Lit instead of bundling a second copy, and starts yidu', async () => {
+    const source = await (await fetch('/dist/npm/index.js')).text();
+    expect(source).to.match(/^import \{[^}]*LitElement[^}]*\} from ["'][^"']*lit[^"']*["']/m);
+    expect(source).not.to.include('class LitElement');
+    // A site that bundles yidu from npm (the test server resolves the bare `lit` import like a bundler).
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/npm-consumer.html';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & { __npm?: { version: string } };
+    for (let i = 0; !win.__npm && i < 300; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(win.__npm?.version).to.equal((await (await fetch('/package.json')).json()).version);
+    const host = frame.contentDocument!.querySelector('yidu-font-size')!;
+    await (host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(host.shadowRoot!.querySelectorAll('button')).to.have.length(3);
+    frame.remove();
+  });
 });

@@ -33,6 +33,25 @@ describe('preferences', () => {
     expect(getComputedStyle(p.doc.documentElement).visibility).to.equal('visible');
   });
 
+  it('a returning reader never sees a frame at the wrong size', async () => {
+    const key = uniqueKey();
+    localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { fontSize: 'large', elder: false, zh: 'auto' } }));
+    // Record, every frame from the first, whether the page is visible and at which size its text is.
+    const p = await page({
+      key,
+      before: `window.__frames = [];
+        (function tick() {
+          const p1 = document.getElementById('p1');
+          if (p1) __frames.push([getComputedStyle(document.documentElement).visibility, parseFloat(getComputedStyle(p1).fontSize)]);
+          if (!window.Yidu || __frames.length < 3) requestAnimationFrame(tick);
+        })();`,
+    });
+    const frames = (p.win as unknown as { __frames: [string, number][] }).__frames;
+    expect(frames.length).to.be.greaterThan(0);
+    const shownSmall = frames.filter(([visibility, size]) => visibility === 'visible' && size < 17.5);
+    expect(shownSmall, JSON.stringify(frames)).to.deep.equal([]);
+  });
+
   it('works from memory when localStorage throws, with one warning', async () => {
     const p = await page({
       before: `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });`,
