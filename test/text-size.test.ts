@@ -125,3 +125,24 @@ describe('文字大小 on the demo report', () => {
     }
   });
 });
+
+describe('文字大小 in a single-page app', () => {
+  afterEach(closeAll);
+
+  it('follows the article when the site replaces it after navigation', async () => {
+    const page = await openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom"' });
+    page.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(page);
+    // The site's router swaps the whole article for the next page's.
+    page.win.history.pushState({ page: 2 }, '');
+    const next = page.doc.createElement('div');
+    next.id = 'zoom';
+    next.innerHTML = '<p id="n1">下一篇文章的正文</p>';
+    page.doc.querySelector('#zoom')!.replaceWith(next);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(px(page.doc.querySelector('#n1')!, 'font-size')).to.be.closeTo(17.5, 0.01);
+    page.win.Yidu.prefs.set({ fontSize: 'medium' });
+    await settle(page);
+    expect(next.outerHTML).to.equal('<div id="zoom"><p id="n1">下一篇文章的正文</p></div>');
+  });
+});

@@ -13,12 +13,22 @@ export const SIZE_FACTORS: Readonly<Record<FontSize, number>> = Object.freeze({ 
 export function startPageEffects({ config, prefs }: Runtime): () => void {
   const typography = new Typography();
   const elderPage = new ElderPage();
+  let root: Element | null = null;
   const apply = () => {
     const c = config.get();
     const p = prefs.get();
-    const root = resolveContentRoot(c.content);
+    root = resolveContentRoot(c.content);
     if (root) typography.apply(root, { scale: SIZE_FACTORS[p.fontSize], elder: p.elder });
     elderPage.apply(p.elder, c.elderHide);
+    watchRoot(typography.active);
+  };
+  // Single-page apps replace the article itself: while a mode is on, follow the new one.
+  const rootWatcher = new MutationObserver(() => {
+    if (!root?.isConnected || resolveContentRoot(config.get().content) !== root) apply();
+  });
+  const watchRoot = (on: boolean) => {
+    rootWatcher.disconnect();
+    if (on) rootWatcher.observe(document.documentElement, { childList: true, subtree: true });
   };
   apply();
   const offPrefs = prefs.subscribe((_, changed) => {
@@ -28,6 +38,7 @@ export function startPageEffects({ config, prefs }: Runtime): () => void {
   return () => {
     offPrefs();
     offConfig();
+    watchRoot(false);
     typography.clear();
     elderPage.apply(false, '');
   };
