@@ -5,7 +5,7 @@
 import { runtime } from './core/runtime.js';
 import type { YiduConfig } from './core/config.js';
 import type { Prefs, PrefsListener } from './core/prefs.js';
-import { warn } from './core/log.js';
+import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
 import { defineAll, ELEMENTS } from './define.js';
@@ -61,21 +61,29 @@ function createApi(): YiduApi {
   // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.
   defineAll();
   const start = () => {
-    try {
-      ensureLiveRegion();
-      startPageEffects(rt);
+    // Each step on its own: one failing never keeps the others (or the uncloaked page) from the reader.
+    step('the live region', ensureLiveRegion);
+    step('page effects', () => startPageEffects(rt));
+    step('the toolbar', () => {
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
         document.body.prepend(document.createElement('yidu-toolbar'));
       }
-    } finally {
-      window[CLOAK]?.();
-      resolveReady();
-      document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
-    }
+    });
+    window[CLOAK]?.();
+    resolveReady();
+    document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
   return api;
+}
+
+function step(what: string, run: () => unknown): void {
+  try {
+    run();
+  } catch (e) {
+    error(`${what} failed to start; the rest of yidu keeps working.`, e);
+  }
 }
 
 /** Starts yidu once per page and returns its API. */
