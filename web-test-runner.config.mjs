@@ -40,8 +40,26 @@ function strictCsp(ctx, next) {
   return next();
 }
 
+/**
+ * Demo pages requested with `?key=NAME` keep their preferences under their own storage key, so tests that
+ * open demo pages side by side never change each other's modes through cross-tab sync.
+ */
+async function demoStorageKey(ctx, next) {
+  await next();
+  const key = new URLSearchParams(ctx.querystring).get('key');
+  if (!key || !ctx.path.startsWith('/demo/') || !ctx.path.endsWith('.html') || !/^[\w:-]+$/.test(key)) return;
+  let html = ctx.body;
+  if (typeof html !== 'string') {
+    const chunks = [];
+    if (Buffer.isBuffer(html)) chunks.push(html);
+    else for await (const chunk of html) chunks.push(Buffer.from(chunk));
+    html = Buffer.concat(chunks).toString('utf8');
+  }
+  ctx.body = html.replace('<script src="../dist/yidu.js"', `<script src="../dist/yidu.js" data-storage-key="${key}"`);
+}
+
 export default {
-  middleware: [strictCsp],
+  middleware: [strictCsp, demoStorageKey],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,

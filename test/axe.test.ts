@@ -4,7 +4,7 @@
  * (axe leaves one-character labels such as 大/中/小 unjudged for contrast; elements.test.ts measures those.)
  */
 import { expect } from 'chai';
-import { closeAll, openPage, ready, settle, type TestPage } from './helpers.js';
+import { closeAll, openPage, ready, settle, uniqueKey, type TestPage } from './helpers.js';
 import type { AxeResults, Result } from 'axe-core';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -77,7 +77,7 @@ describe('axe-core', function () {
     it(`finds nothing on demo/${demo} in any mode`, async () => {
       const frame = document.createElement('iframe');
       frame.style.cssText = 'width:1024px;height:700px;border:0';
-      frame.src = `/demo/${demo}`;
+      frame.src = `/demo/${demo}?key=${uniqueKey()}`;
       const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
       document.body.append(frame);
       await loaded;

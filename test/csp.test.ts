@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { YiduApi } from '../src/yidu.js';
+import { uniqueKey } from './helpers.js';
 
 describe('under a strict Content-Security-Policy (with Trusted Types)', () => {
   it('the demo report loads yidu, renders its controls and applies every mode without a violation', async () => {
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width:1024px;height:700px;border:0';
-    frame.src = '/demo/index.html?csp';
+    frame.src = `/demo/index.html?csp&key=${uniqueKey()}`;
     const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
     document.body.append(frame);
     await loaded;
