@@ -57,7 +57,8 @@ export class YiduQr extends YiduElement {
   }
 
   override willUpdate(): void {
-    if (this.mode === 'inline') void this.#load();
+    // Inline: load once by itself; after a failure the reader's 重试 retries.
+    if (this.mode === 'inline' && !this.#loading) void this.#load();
     else if (this.mode && this.mode !== 'popover') warn(`<yidu-qr mode="${this.mode}">: unknown mode; accepted: "popover", "inline".`);
   }
 
