@@ -311,6 +311,14 @@ describe('<yidu-qr>', function () {
     await settle(page);
     expect(shown(panel(right))).to.equal(false);
     expect(deepActive(page.doc)).to.equal(launcher(right));
+    const top = panel(right)!.style.top;
+    page.win.scrollBy(0, 60);
+    page.frame.style.width = '500px';
+    await new Promise((r) => setTimeout(r, 300));
+    expect(panel(right)!.style.top).to.equal(top);
+    // Opening again positions it afresh.
+    await open(page, right);
+    await waitFor(() => panel(right)!.style.top !== top, 'positioned again');
   });
 
   it('uses a same-page canonical link, a cross-origin https one, but never a javascript: one', async () => {
@@ -451,11 +459,11 @@ describe('<yidu-qr>', function () {
     await fault(page, { delay: 1500 });
     launcher(host).click();
     await new Promise((r) => setTimeout(r, 600));
-    const busy = root(host).querySelector('[role=status]');
+    const busy = root(host).querySelector('.busy');
     expect(busy?.textContent).to.equal('正在加载…');
     expect(shown(busy)).to.equal(true);
     await waitFor(() => isOpen(host), 'the popover after the slow load', 8000);
-    expect(root(host).querySelector('[role=status]')).to.equal(null);
+    expect(root(host).querySelector('.busy')).to.equal(null);
   });
 
   it('a failed chunk load says so politely, and the next click retries', async () => {
@@ -466,8 +474,10 @@ describe('<yidu-qr>', function () {
     launcher(host).click();
     await waitFor(() => !!root(host).querySelector('.loadFailed'), 'the failure message');
     const message = root(host).querySelector('.loadFailed')!;
-    expect(message.getAttribute('role')).to.equal('status');
     expect(message.textContent).to.equal('功能加载失败，请稍后重试。');
+    // Said politely to screen-reader users too (the toolkit's polite live region).
+    const live = () => page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status][aria-live=polite]')?.textContent ?? '';
+    await waitFor(() => live() === '功能加载失败，请稍后重试。', 'the polite announcement');
     expect(shown(message)).to.equal(true);
     expect(launcher(host).getAttribute('aria-expanded')).to.equal('false');
     expect(page.errors.filter((e) => e.includes('could not load the QR code'))).to.have.length(1);

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
+import { announce } from '../../core/announce.js';
 import { lazyFeature } from '../../core/lazy.js';
 import { error, warn } from '../../core/log.js';
 import { runtime } from '../../core/runtime.js';
@@ -36,7 +37,8 @@ export class YiduQr extends YiduElement {
   static override styles = [
     ...YiduElement.styles,
     // While the chunk loads: shown only when that takes a moment, under the button (no layout shift).
-    css`.group{position:relative}.busy{position:absolute;top:100%;animation:show 0s .3s both}@keyframes show{from{visibility:hidden}}`,
+    css`.group{position:relative}.busy{position:absolute;top:100%;z-index:1;padding:2px 4px;white-space:nowrap;
+      background:var(--yidu-background,#fff);animation:show 0s .3s both}@keyframes show{from{visibility:hidden}}`,
   ];
 
   #panel?: QrPanel;
@@ -70,7 +72,7 @@ export class YiduQr extends YiduElement {
         ? nothing
         : html`<button part="button" type="button" aria-expanded=${this.#panel?.open ? 'true' : 'false'} aria-controls="panel"
             @click=${this.#click}>${this.t('qr')}</button>`}
-      ${loading ? html`<span class=${loading} role="status">${this.t(loading)}</span>` : nothing}
+      ${loading ? html`<span class=${loading}>${this.t(loading)}</span>` : nothing}
       ${inline && loading === 'loadFailed' ? html`<button part="button" type="button" @click=${this.#load}>${this.t('retry')}</button>` : nothing}
       ${this.#panel?.render(inline)}
     </span>`;
@@ -100,6 +102,7 @@ export class YiduQr extends YiduElement {
       this.#loading = undefined;
     } catch {
       this.#loading = 'loadFailed';
+      announce(this.t('loadFailed'));
     }
     this.requestUpdate();
     return !!this.#panel;
