@@ -6,6 +6,7 @@ import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.mjs';
+import { foreground } from './scripts/foreground.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -41,7 +42,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground()],
   middleware: [networkFaultMiddleware],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],

@@ -70,6 +70,21 @@ const chunks = (page: TestPage) =>
     .map((e) => new URL(e.name).pathname)
     .filter((p) => p.includes('/dist/chunks/'));
 
+/**
+ * Browsers dispatch scroll and resize events in their rendering steps, which a test tab in the background
+ * (tests run side by side) does not run; dispatch the event as that step would.
+ */
+function rendered(page: TestPage, type: 'scroll' | 'resize'): void {
+  if (page.doc.visibilityState === 'hidden') page.win.dispatchEvent(new Event(type));
+}
+
+/** Keyboard tests: this tab in front (see scripts/foreground.mjs) and the page focused, so real keys reach it. */
+async function focusPage(page: TestPage): Promise<void> {
+  await executeServerCommand('yidu-foreground', { take: true });
+  page.frame.focus();
+  page.win.focus();
+}
+
 async function open(page: TestPage, host = qr(page)): Promise<void> {
   launcher(host).click();
   await waitFor(() => isOpen(host), 'the QR popover');
@@ -120,6 +135,7 @@ const fault = (page: FixturePage, payload: { status?: number; delay?: number }) 
 describe('<yidu-qr>', function () {
   this.timeout(30000);
   afterEach(async () => {
+    await executeServerCommand('yidu-foreground', { take: false });
     for (const f of frames.splice(0)) f.remove();
     closeAll();
     await resetMouse();
@@ -167,7 +183,7 @@ describe('<yidu-qr>', function () {
     await add(page, '<yidu-qr></yidu-qr>');
     const host = qr(page);
     const b = launcher(host);
-    page.frame.focus();
+    await focusPage(page);
     b.focus();
     expect(b.getAttribute('aria-expanded')).to.equal('false');
     await sendKeys({ press: 'Enter' });
@@ -215,7 +231,7 @@ describe('<yidu-qr>', function () {
     const page = await openFixture();
     await add(page, '<yidu-qr></yidu-qr>');
     const host = qr(page);
-    page.frame.focus();
+    await focusPage(page);
     launcher(host).focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => isOpen(host), 'opened');
@@ -234,7 +250,7 @@ describe('<yidu-qr>', function () {
     const seen: string[] = [];
     page.doc.addEventListener('keydown', (e) => seen.push(`${e.key}:${e.defaultPrevented}`));
     await open(page);
-    page.frame.focus();
+    await focusPage(page);
     await sendKeys({ press: 'Escape' });
     await settle(page);
     expect(seen).to.deep.equal(['Escape:false']);
@@ -302,9 +318,11 @@ describe('<yidu-qr>', function () {
     const gap = () => panel(right)!.getBoundingClientRect().top - launcher(right).getBoundingClientRect().bottom;
     const before = gap();
     page.win.scrollBy(0, 40);
+    rendered(page, 'scroll');
     await waitFor(() => Math.abs(gap() - before) < 1 && launcher(right).getBoundingClientRect().top < b.top - 30, 'following the scroll');
     // Resizing: still inside.
     page.frame.style.width = '420px';
+    rendered(page, 'resize');
     await waitFor(() => within(panel(right)!.getBoundingClientRect()), 'inside after resizing');
     // Closing stops following: the popover is gone and no longer positioned.
     await sendKeys({ press: 'Escape' });
@@ -314,6 +332,8 @@ describe('<yidu-qr>', function () {
     const top = panel(right)!.style.top;
     page.win.scrollBy(0, 60);
     page.frame.style.width = '500px';
+    rendered(page, 'scroll');
+    rendered(page, 'resize');
     await new Promise((r) => setTimeout(r, 300));
     expect(panel(right)!.style.top).to.equal(top);
     // Opening again positions it afresh.
@@ -458,7 +478,7 @@ describe('<yidu-qr>', function () {
     const host = qr(page);
     await fault(page, { delay: 1500 });
     launcher(host).click();
-    await new Promise((r) => setTimeout(r, 600));
+    await waitFor(() => !!root(host).querySelector('.busy'), 'the busy state');
     const busy = root(host).querySelector('.busy');
     expect(busy?.textContent).to.equal('正在加载…');
     expect(shown(busy)).to.equal(true);

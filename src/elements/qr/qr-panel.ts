@@ -47,6 +47,7 @@ STYLES.replaceSync(`
 .title{font-weight:700}
 .panel svg{display:block;flex:none;forced-color-adjust:none}
 .url{font-size:.875em;overflow-wrap:anywhere}
+.actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
 `);
 
 /** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
@@ -143,8 +144,10 @@ export class QrPanel {
             <path d=${image.path} fill="#000000"></path></svg>`
         : nothing}
       ${url ? html`<p part="url" class="url">${url}</p>` : nothing}
-      ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
-      ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
+      <div class="actions">
+        ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
+        ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
+      </div>
     </div>`;
   }
 

@@ -36,13 +36,15 @@ export class YiduQr extends YiduElement {
 
   static override styles = [
     ...YiduElement.styles,
-    // While the chunk loads: shown only when that takes a moment, under the button (no layout shift).
-    css`.group{position:relative}.busy{position:absolute;top:100%;z-index:1;padding:2px 4px;white-space:nowrap;
-      background:var(--yidu-background,#fff);animation:show 0s .3s both}@keyframes show{from{visibility:hidden}}`,
+    // Open is shown by shape too, not by colour alone. 正在加载… goes under the button (no layout shift).
+    css`button[aria-expanded=true]{box-shadow:inset 0 -4px 0 var(--yidu-accent,#0b57d0)}.group{position:relative}
+      .busy{position:absolute;top:100%;z-index:1;padding:2px 4px;white-space:nowrap;background:var(--yidu-background,#fff)}`,
   ];
 
   #panel?: QrPanel;
+  /** What the reader is told about the chunks: loading (once that takes a moment) or failed. */
   #loading?: 'busy' | 'loadFailed';
+  #fetching = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -60,7 +62,7 @@ export class YiduQr extends YiduElement {
 
   override willUpdate(): void {
     // Inline: load once by itself; after a failure the reader's 重试 retries.
-    if (this.mode === 'inline' && !this.#loading) void this.#load();
+    if (this.mode === 'inline' && this.#loading !== 'loadFailed') void this.#load();
     else if (this.mode && this.mode !== 'popover') warn(`<yidu-qr mode="${this.mode}">: unknown mode; accepted: "popover", "inline".`);
   }
 
@@ -84,9 +86,14 @@ export class YiduQr extends YiduElement {
 
   /** Loads the chunks once (a failure is said politely; the next click retries). True when ready. */
   #load = async (): Promise<boolean> => {
-    if (this.#panel || this.#loading === 'busy') return !!this.#panel;
-    this.#loading = 'busy';
+    if (this.#panel || this.#fetching) return !!this.#panel;
+    this.#fetching = true;
+    this.#loading = undefined;
     this.requestUpdate();
+    const slow = setTimeout(() => {
+      this.#loading = 'busy';
+      this.requestUpdate();
+    }, 300);
     try {
       const [{ QrPanel }] = await Promise.all([loadPanel(), this.mode === 'inline' || loadPosition()]);
       this.#panel = new QrPanel(this, {
@@ -104,6 +111,8 @@ export class YiduQr extends YiduElement {
       this.#loading = 'loadFailed';
       announce(this.t('loadFailed'));
     }
+    clearTimeout(slow);
+    this.#fetching = false;
     this.requestUpdate();
     return !!this.#panel;
   };
