@@ -341,6 +341,21 @@ describe('<yidu-qr>', function () {
     await waitFor(() => panel(right)!.style.top !== top, 'positioned again');
   });
 
+  it('fits a small viewport (a phone held sideways, 400% zoom): inside it, scrolling within itself', async () => {
+    const page = await openFixture(FIXTURE, { width: 320, height: 256 });
+    await add(page, '<yidu-qr style="position:fixed;top:4px;left:4px"></yidu-qr>', 'main');
+    const host = qr(page);
+    await open(page);
+    const inside = () => {
+      const r = panel(host)!.getBoundingClientRect();
+      return r.left >= 0 && r.top >= 0 && r.right <= page.win.innerWidth + 0.5 && r.bottom <= page.win.innerHeight + 0.5;
+    };
+    await waitFor(inside, 'the popover inside a 320×256 viewport');
+    const p = panel(host)!;
+    expect(p.scrollHeight).to.be.above(p.clientHeight);
+    expect(getComputedStyle(p).overflowY).to.equal('auto');
+  });
+
   it('uses a same-page canonical link, a cross-origin https one, but never a javascript: one', async () => {
     const page = await openFixture();
     await add(page, '<yidu-qr></yidu-qr>');
