@@ -197,7 +197,8 @@ export class QrPanel {
   }
 
   #save(url: string): void {
-    savePng(url, `${this.#d.t('qrFile')}-${document.title}`).catch((e: unknown) =>
+    const title = document.title.trim();
+    savePng(url, title ? `${this.#d.t('qrFile')}-${title}` : this.#d.t('qrFile')).catch((e: unknown) =>
       this.#d.error('could not save the QR code image.', e),
     );
   }
