@@ -22,7 +22,9 @@ export function lazyFeature<T>(name: string, load: () => Promise<T>): () => Prom
 }
 
 function importAgain<T>(e: unknown, attempt: number): Promise<T> {
-  const url = /\bhttps?:\/\/\S+?\.m?js\b/.exec(String((e as Error | undefined)?.message))?.[0];
-  if (!url) throw e;
+  // "Failed to fetch dynamically imported module: https://…/chunks/x-1a2b.js" (wording varies by browser).
+  const url = /https?:\/\/[^\s'"`)]+/.exec(String((e as Error | undefined)?.message))?.[0];
+  // Only yidu's own files: never a request to another origin.
+  if (!url || !/\.m?js$/.test(url) || new URL(url).origin !== new URL(import.meta.url).origin) throw e;
   return import(/* @vite-ignore */ `${url}?retry=${attempt}`) as Promise<T>;
 }
