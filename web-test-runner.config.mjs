@@ -6,6 +6,8 @@ import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { CSP } from './scripts/static-server.mjs';
+import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.mjs';
+import { foreground } from './scripts/foreground.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -59,14 +61,14 @@ async function demoStorageKey(ctx, next) {
 }
 
 export default {
-  middleware: [strictCsp, demoStorageKey],
+  middleware: [networkFaultMiddleware, strictCsp, demoStorageKey],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { button, closeAll, openPage, px, reload, settle, TEMPLATE_BODY, TEMPLATE_CSS, uniqueKey, waitFor } from './helpers.js';
 
-const page = (o: { key?: string; before?: string } = {}) =>
-  openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom"', storageKey: o.key, before: o.before });
+const page = (o: { key?: string; before?: string; scriptIn?: 'head' | 'body' } = {}) =>
+  openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY, script: 'data-content="#zoom"', storageKey: o.key, before: o.before, scriptIn: o.scriptIn });
 
 describe('preferences', () => {
   afterEach(closeAll);
@@ -33,12 +33,15 @@ describe('preferences', () => {
     expect(getComputedStyle(p.doc.documentElement).visibility).to.equal('visible');
   });
 
-  it('a returning reader never sees a frame at the wrong size', async () => {
+  it('a returning reader never sees a frame at the wrong size (script in head)', async () => {
     const key = uniqueKey();
     localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { fontSize: 'large', elder: false, zh: 'auto' } }));
     // Record, every frame from the first, whether the page is visible and at which size its text is.
+    // In <head> the loader runs before anything is painted; at the end of <body> a browser may paint the
+    // article while the script downloads, which is why the README recommends <head> for returning readers.
     const p = await page({
       key,
+      scriptIn: 'head',
       before: `window.__frames = [];
         (function tick() {
           const p1 = document.getElementById('p1');

@@ -20,6 +20,8 @@ export interface YiduConfig {
   storageKey: string;
   /** Extra CSS selectors hidden in 长者模式 (ads, pop-ups), besides `[data-yidu-elder="hide"]`. */
   elderHide: string;
+  /** Address the 扫一扫 QR code opens; `null` uses the page's canonical link or its own address. */
+  qrUrl: string | null;
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
+  qrUrl: null,
 });
 
 type Check = (value: unknown) => boolean;
@@ -58,6 +61,17 @@ const isSelector: Check = (v) => {
 
 const isSelectorList: Check = (v) => v === '' || isSelector(v);
 
+/** An http(s) address, absolute or relative to the page; anything else (javascript:, data:) is refused. */
+export function httpUrl(v: unknown): string | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  try {
+    const url = new URL(v, document.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   content: { attribute: 'data-content', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   toolbar: { attribute: 'data-toolbar', accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
@@ -69,6 +83,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     check: (v) => typeof v === 'string' && v.trim() !== '',
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
+  qrUrl: { attribute: 'data-qr-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -97,16 +97,3 @@ export class YiduPrint extends UnavailableFeature {
     return ['print'];
   }
 }
-
-/**
- * 扫一扫在手机打开当前页: a QR code of this page. Not available yet: renders disabled with an explanation.
- * @summary QR code launcher (pending).
- * @csspart button - The button.
- * @tagname yidu-qr
- */
-export class YiduQr extends UnavailableFeature {
-  protected override launcher = true;
-  protected labels(): StringKey[] {
-    return ['qr'];
-  }
-}

@@ -1,0 +1,222 @@
+/**
+ * Everything `<yidu-qr>` shows past its button, loaded on first use (a separate chunk with lean-qr): the
+ * labelled popover (or inline box) with the code, the address as text and 保存二维码图片, and the popover's
+ * behaviour — Esc, 关闭 or a click elsewhere closes it and focus returns to the button; tabbing out closes it.
+ * It only listens to the page: the site's own handlers get every click and key as before.
+ *
+ * This chunk imports nothing from the rest of yidu (Lit and the strings come from the element), so the first
+ * load keeps exactly its two files.
+ */
+import type { html as litHtml, nothing as litNothing } from 'lit';
+import type { StringKey } from '../../i18n/strings.js';
+import { encode, QUIET, savePng } from './qr-code.js';
+import type { follow } from './qr-position.js';
+
+/** The element, as the panel sees it. */
+export interface QrHost extends HTMLElement {
+  mode?: string;
+  url?: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
+}
+
+export interface QrDeps {
+  html: typeof litHtml;
+  nothing: typeof litNothing;
+  t(key: StringKey): string;
+  /** The `qrUrl` config. */
+  configuredUrl(): string | null;
+  warn(message: string): void;
+  error(message: string, cause: unknown): void;
+  /** The positioning chunk (already loaded by the element for a popover; cached). */
+  position(): Promise<{ follow: typeof follow }>;
+  /** The page's address and canonical link when the element first met the page. */
+  seen: { page: string; canonical: string | null };
+}
+
+const STYLES = new CSSStyleSheet();
+STYLES.replaceSync(`
+.panel{box-sizing:border-box;display:none;flex-direction:column;align-items:center;gap:8px;
+  max-width:min(22em,calc(100vw - 16px));padding:12px 16px;text-align:center;color:var(--yidu-color,#1f1f1f);
+  background:var(--yidu-background,#ffffff);border:1px solid var(--yidu-border-color,#5e5e5e);border-radius:var(--yidu-radius,4px)}
+.inline,.open{display:flex}
+.popover{position:fixed;inset:auto;margin:0;z-index:2147483647;overflow:auto;width:max-content;box-shadow:0 4px 16px rgb(0 0 0/.3)}
+.panel:focus-visible{outline:3px solid var(--yidu-focus-color,#0b57d0)}
+.panel p{margin:0}
+.title{font-weight:700}
+.panel svg{display:block;flex:none;forced-color-adjust:none}
+.url{font-size:.875em;overflow-wrap:anywhere}
+.actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
+`);
+
+/** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
+const TOP_LAYER = 'showPopover' in HTMLElement.prototype;
+
+/** An http(s) address, absolute or relative to the page (the same rule as the `qrUrl` config). */
+function httpUrl(v: string | null | undefined): string | null {
+  try {
+    const url = new URL(v ?? '', document.baseURI);
+    return v && /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const canonicalLink = () => document.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null;
+
+export class QrPanel {
+  open = false;
+  readonly #host: QrHost;
+  readonly #d: QrDeps;
+  #unfollow?: () => void;
+  #off: (() => void)[] = [];
+
+  constructor(host: QrHost, deps: QrDeps) {
+    this.#host = host;
+    this.#d = deps;
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, STYLES];
+    this.connect();
+  }
+
+  /** Single-page navigation: the code follows the address (pushState alone is seen at the next opening,
+   * or at once where the browser has the Navigation API). */
+  connect(): void {
+    const refresh = () => this.#host.requestUpdate();
+    const nav = (window as { navigation?: EventTarget }).navigation;
+    const host = this.#host;
+    for (const [target, type, fn] of [
+      [window, 'popstate', refresh],
+      [window, 'hashchange', refresh],
+      [nav, 'currententrychange', refresh],
+      // On the element itself: keys and focus within the button and the popover only.
+      [host, 'keydown', this.#onKey],
+      [host, 'focusout', this.#onFocusOut],
+    ] as const) {
+      target?.addEventListener(type, fn as EventListener);
+      this.#off.push(() => target?.removeEventListener(type, fn as EventListener));
+    }
+  }
+
+  disconnect(): void {
+    this.close(false);
+    for (const off of this.#off.splice(0)) off();
+  }
+
+  /**
+   * The address the code opens: the `url` attribute, the `qrUrl` config, the page's canonical link while it
+   * still describes the page (a single-page app may move on without updating it), or the page's own address;
+   * '' when the page has none a phone can open (a local file, a sandboxed frame).
+   */
+  address(): string {
+    const { url } = this.#host;
+    const chosen = url ?? this.#d.configuredUrl();
+    if (chosen) {
+      const ok = httpUrl(chosen);
+      if (ok) return ok;
+      this.#d.warn(`<yidu-qr url="${url}">: not an http(s) address; the page's own address is used instead.`);
+    }
+    const page = location.href.split('#')[0]!;
+    const canonical = canonicalLink();
+    const seen = this.#d.seen;
+    // A canonical link belongs to the address where it was first seen.
+    if (canonical !== seen.canonical) Object.assign(seen, { page, canonical });
+    return (seen.page === page && httpUrl(canonical)) || httpUrl(location.href) || '';
+  }
+
+  render(inline: boolean) {
+    const { html, nothing, t } = this.#d;
+    const shown = inline || this.open;
+    const url = shown ? this.address() : '';
+    const image = url ? encode(url) : null;
+    const side = image ? image.modules * image.scale : 0;
+    return html`<div id="panel" part="panel" class="panel ${inline ? 'inline' : `popover${this.open ? ' open' : ''}`}"
+      role=${inline ? 'group' : 'dialog'} aria-labelledby="title" tabindex=${inline ? nothing : '-1'}
+      popover=${!inline && TOP_LAYER ? 'manual' : nothing}>
+      <p id="title" class="title">${t('qrTitle')}</p>
+      ${shown && !url ? html`<p role="alert">${t('qrNoAddress')}</p>` : nothing}
+      ${url && !image ? html`<p role="alert">${t('qrTooLong')}</p>` : nothing}
+      ${image
+        ? html`<svg part="code" role="img" aria-label=${t('qrImage') + url} width=${side} height=${side}
+            viewBox="${-QUIET} ${-QUIET} ${image.modules} ${image.modules}" shape-rendering="crispEdges">
+            <rect x=${-QUIET} y=${-QUIET} width=${image.modules} height=${image.modules} fill="#ffffff"></rect>
+            <path d=${image.path} fill="#000000"></path></svg>`
+        : nothing}
+      ${url ? html`<p part="url" class="url">${url}</p>` : nothing}
+      <div class="actions">
+        ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
+        ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  get #button(): HTMLElement {
+    return this.#host.renderRoot.querySelector('button')!;
+  }
+
+  get #panel(): HTMLElement {
+    return this.#host.renderRoot.querySelector('#panel')!;
+  }
+
+  toggle(): void {
+    if (this.open) this.close(true);
+    else void this.#show();
+  }
+
+  async #show(): Promise<void> {
+    this.open = true;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const panel = this.#panel;
+    if (TOP_LAYER) panel.showPopover();
+    // Below the button at once; the positioning library then flips and shifts it as needed.
+    const r = this.#button.getBoundingClientRect();
+    panel.style.setProperty('left', `${Math.max(8, Math.min(r.left, innerWidth - panel.offsetWidth - 8))}px`);
+    panel.style.setProperty('top', `${r.bottom + 8}px`);
+    panel.focus({ preventScroll: true });
+    document.addEventListener('click', this.#onOutside, true);
+    try {
+      const { follow } = await this.#d.position();
+      if (this.open && !this.#unfollow) this.#unfollow = follow(this.#button, panel);
+    } catch {
+      /* reported by the loader; the popover stays below the button */
+    }
+  }
+
+  close(focusButton: boolean): void {
+    if (!this.open) return;
+    this.open = false;
+    this.#unfollow?.();
+    this.#unfollow = undefined;
+    document.removeEventListener('click', this.#onOutside, true);
+    const panel = this.#panel;
+    if (TOP_LAYER && panel.matches(':popover-open')) panel.hidePopover();
+    if (focusButton) this.#button.focus();
+    this.#host.requestUpdate();
+  }
+
+  #save(url: string): void {
+    const title = document.title.trim();
+    savePng(url, title ? `${this.#d.t('qrFile')}-${title}` : this.#d.t('qrFile')).catch((e: unknown) =>
+      this.#d.error('could not save the QR code image.', e),
+    );
+  }
+
+  #onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') this.close(true);
+  };
+
+  /** Tabbing or clicking to something of the site's closes the popover; focus stays where the reader put it. */
+  #onFocusOut = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && to !== this.#host && !this.#host.renderRoot.contains(to)) this.close(false);
+  };
+
+  /** A click elsewhere closes it; focus goes back to the button unless the click gave it to something else. */
+  #onOutside = (e: Event) => {
+    if (e.composedPath().includes(this.#host)) return;
+    const active = document.activeElement;
+    this.close(!active || active === document.body || !!(this.#host.renderRoot as ShadowRoot).activeElement);
+  };
+}
