@@ -105,7 +105,7 @@ async function load(page: Page, o: PageAuditOptions, pending: Set<HTTPRequest>):
       throw new CliError('never-settles', `the page did not finish loading within ${o.timeout / 1000} s` +
         `${waiting.length ? ` (still waiting for ${waiting.join(', ')})` : ''}. Raise --timeout if it is just slow.`);
     }
-    throw new CliError('unreachable', `could not load ${o.url}: ${message.split('\n')[0]}`);
+    throw new CliError('unreachable', `could not load ${o.url}: ${message.split('\n')[0]!.replace(/ at \S+$/, '')}`);
   }
   if (response && response.status() >= 400) {
     throw new CliError('unreachable', `could not load ${o.url}: the server answered ${response.status()} ${response.statusText()}`.trim());
