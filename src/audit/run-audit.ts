@@ -103,7 +103,8 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
   } finally {
     rt.prefs.set(own, { persist: false });
     running = false;
-    await settle(timeout).catch(() => undefined);
+    // Only yidu's own rendering: a page that never settles must not hold the error back another time-out.
+    await rendered();
   }
   return report;
 }
@@ -139,9 +140,7 @@ async function runAxe(): Promise<AxeResults> {
 /** Waits for yidu's elements to render and the page's DOM to stay still for a moment. */
 async function settle(timeout: number): Promise<void> {
   const start = performance.now();
-  for (const el of yiduElements(document)) {
-    await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-  }
+  await rendered();
   let last = performance.now();
   let changes = 0;
   const observer = new MutationObserver((records) => {
@@ -159,6 +158,12 @@ async function settle(timeout: number): Promise<void> {
     }
   } finally {
     observer.disconnect();
+  }
+}
+
+async function rendered(): Promise<void> {
+  for (const el of yiduElements(document)) {
+    await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   }
 }
 

@@ -20,6 +20,8 @@ export interface PageAuditOptions {
   modes: string[];
   /** The yidu.js to inject when the page has none. */
   inject: string;
+  /** True when the user named it (--inject): say so when the page's own copy is used instead. */
+  injectGiven?: boolean;
   /** yidu version of this command (the page's own copy must match). */
   version: string;
   timeout: number;
@@ -44,6 +46,7 @@ export async function auditPage(browser: Browser, o: PageAuditOptions): Promise<
         `this is yidu ${o.version}'s audit, and two copies of yidu never run on one page. Audit it with the matching ` +
         `version (npx yidu@${found.version} audit …), or update the page's copy.`);
     }
+    if (o.injectGiven) o.progress(`the page loads yidu ${found.version} itself; --inject is not used`);
     if (o.content) await page.evaluate((content) => window.Yidu!.configure({ content }), o.content);
   } else {
     found = await inject(page, o, pending);

@@ -63,6 +63,7 @@ interface AuditCommand {
   out?: string;
   policy: Policy;
   inject: string;
+  injectGiven: boolean;
   content?: string;
   root?: string;
   timeout: number;
@@ -131,6 +132,7 @@ function parse(argv: string[]): AuditCommand | 'done' {
     ...(v.out ? { out: v.out } : {}),
     policy: { failOn: failOn as FailOn, failIn: failIn as Category[] },
     inject,
+    injectGiven: v.inject !== undefined,
     ...(v.content ? { content: v.content } : {}),
     ...(v.root ? { root: v.root } : {}),
     timeout: Math.round(seconds * 1000),
@@ -186,7 +188,7 @@ async function audit(cmd: AuditCommand): Promise<number> {
     progress(`${url}: ${cmd.modes.length} modes (${cmd.modes.join(', ')})`);
     const report = await Promise.race([
       auditPage(browser, {
-        url, modes: cmd.modes, inject: cmd.inject, version: VERSION, timeout: cmd.timeout,
+        url, modes: cmd.modes, inject: cmd.inject, injectGiven: cmd.injectGiven, version: VERSION, timeout: cmd.timeout,
         ...(cmd.content ? { content: cmd.content } : {}),
         screenshots: cmd.formats.includes('html'), progress,
       }),
