@@ -33,6 +33,13 @@ describe('Yidu.audit()', function () {
     storageEvents.length = 0;
     const stored = page.win.localStorage.getItem(page.key);
     const markup = page.doc.body.innerHTML;
+    // The reader has scrolled down a little and is in a form field of the site.
+    page.doc.body.insertAdjacentHTML('beforeend', '<div style="height:2000px"></div><label>意见 <input id="note"></label>');
+    const note = page.doc.getElementById('note') as HTMLInputElement;
+    note.value = '正在填写';
+    note.focus({ preventScroll: true });
+    page.win.scrollTo(0, 150);
+    const before = { markup: page.doc.body.innerHTML, y: page.win.scrollY };
     expect(auditChunk(page.win), 'axe-core is not downloaded for readers').to.equal(0);
 
     const seen: string[] = [];
@@ -60,7 +67,11 @@ describe('Yidu.audit()', function () {
     expect(page.win.Yidu.prefs.get()).to.deep.equal({ fontSize: 'large', elder: false, zh: 'auto' });
     expect(page.win.localStorage.getItem(page.key)).to.equal(stored);
     expect(storageEvents, 'no other tab saw a mode switch').to.deep.equal([]);
-    expect(page.doc.body.innerHTML).to.equal(markup);
+    expect(page.doc.body.innerHTML).to.equal(before.markup);
+    expect(markup).to.not.equal(before.markup);
+    expect(Math.abs(page.win.scrollY - before.y), 'scroll position (sub-pixel rounding aside)').to.be.below(1);
+    expect(page.doc.activeElement, 'focus').to.equal(note);
+    expect(note.value).to.equal('正在填写');
     await new Promise((r) => setTimeout(r, 100));
     expect(storageEvents, 'no late storage event either').to.deep.equal([]);
   });

@@ -65,6 +65,8 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
   running = true;
   const timeout = options.timeout ?? 30000;
   const own = rt.prefs.get();
+  // Switching text sizes moves the page under the reader (scroll anchoring): put it back where it was.
+  const scroll = { x: window.scrollX, y: window.scrollY };
   const report: AuditReport = {
     format: REPORT_FORMAT,
     yidu: version,
@@ -105,6 +107,7 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
     running = false;
     // Only yidu's own rendering: a page that never settles must not hold the error back another time-out.
     await rendered();
+    window.scrollTo(scroll.x, scroll.y);
   }
   return report;
 }
