@@ -3,7 +3,7 @@
 // in a real browser), exit codes and --fail-on / --fail-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { launch } from 'puppeteer-core';
@@ -29,8 +29,9 @@ for (const demo of ['index.html', 'auto.html', 'en.html']) {
   });
 }
 
-test('a broken page: each failure lands in its category, in every format', async () => {
+test('a broken page: each failure lands in its category, in every format', async (t) => {
   const dir = tempDir();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const out = join(dir, 'broken');
   const run = await yidu(['audit', `${FIXTURES}/broken.html`, '--format', 'table,json,junit,html', '--out', out]);
   assert.equal(run.code, 1, `failures at or above "minor" exit 1\n${run.stderr}`);
