@@ -115,3 +115,16 @@ test('--inject: another build of yidu is served to the page from its own folder'
   assert.equal(run.code, 1, run.stderr);
   assert.deepEqual(summary(JSON.parse(run.stdout), 'elder', 'yidu'), ['color-contrast [["yidu-toolbar","yidu-elder-toggle","button"]]']);
 });
+
+test('no browser: says what to set or install, exit 3; --help and --version answer without one', async () => {
+  const run = await yidu(['audit', 'demo/index.html'], { env: { CHROME_PATH: '/nonexistent/chromium' } });
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /CHROME_PATH=\/nonexistent\/chromium does not exist\./);
+  const help = await yidu(['audit', '--help'], { env: { CHROME_PATH: '/nonexistent/chromium' } });
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: yidu audit <url-or-file> \[options\]/);
+  assert.match(help.stdout, /Exit codes: 0 passed, 1 failures at or above --fail-on, 2 bad arguments, 3 the page could not be audited/);
+  const version = await yidu(['--version']);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(version.stdout, `${pkg.version}\n`);
+});
