@@ -1,9 +1,10 @@
 // npm run build: the site bundle (dist/yidu.js + dist/yidu.mjs + lazy chunks), the npm module
-// (dist/npm, Lit kept external), type declarations, the custom-elements manifest, and the first-load budget.
+// (dist/npm, Lit kept external), the `yidu` command (dist/cli), type declarations, the custom-elements
+// manifest, and the first-load budget.
 import { build } from 'vite';
-import { transform } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,6 +35,8 @@ await build({
     target: 'es2022',
     manifest: true,
     minify: true,
+    // axe-core (the audit's lazy chunk, loaded only when someone audits) is ~650 KB by itself.
+    chunkSizeWarningLimit: 800,
     modulePreload: false,
     // An app-style build (not library mode) so whitespace is minified too; the entry keeps its exports.
     rollupOptions: {
@@ -54,7 +57,7 @@ await build({
     target: 'es2022',
     minify: false,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-    rollupOptions: { external: [/^lit($|\/)/, /^@lit\//] },
+    rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^axe-core$/] },
   },
 });
 
@@ -66,14 +69,32 @@ const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 
 });
 writeFileSync(`${root}dist/yidu.js`, loader.code);
 
-// 4. Type declarations and the custom-elements manifest.
+// 4. The `yidu` command (Node; puppeteer-core is a dependency, the rest is bundled) and the report schema.
+execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'inherit' });
+await esbuild({
+  entryPoints: [`${root}src/cli/yidu.ts`],
+  outfile: `${root}dist/cli/yidu.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  charset: 'utf8',
+  external: ['puppeteer-core'],
+  define,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+chmodSync(`${root}dist/cli/yidu.mjs`, 0o755);
+copyFileSync(`${root}src/audit/audit-report.schema.json`, `${root}dist/audit-report.schema.json`);
+
+// 5. Type declarations and the custom-elements manifest.
 execFileSync('npx', ['tsc', '-p', '.', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });
 execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/elements/**/*.ts', '--quiet'], {
   cwd: root,
   stdio: 'inherit',
 });
 
-// 5. The first-load budget fails the build.
+// 6. The first-load budget fails the build.
 const { files, total } = firstLoad(`${root}dist`);
 for (const f of files) console.log(`  ${f.file.padEnd(28)} ${String(f.gzip).padStart(6)} B gzip`);
 console.log(`first load: ${total} B gzip (budget ${FIRST_LOAD_BUDGET} B)`);

@@ -2,11 +2,14 @@
 // its output). On a fresh Debian machine, running as root, installs the missing ones with apt-get and says
 // so; otherwise it says what to install and fails.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+// Where Chromium is looked for: shared with the `yidu audit` command, which ships this file.
+const CHROMIUM = JSON.parse(readFileSync(new URL('../src/cli/chromium.json', import.meta.url), 'utf8'));
 
 /** name → where to look (an env variable first), and the Debian package that provides it. */
 export const TOOLS = {
-  chromium: { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'], pkg: 'chromium' },
+  chromium: CHROMIUM,
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], pkg: 'firefox-esr' },
 };
 

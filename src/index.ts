@@ -13,3 +13,5 @@ export type { Prefs, FontSize, ScriptChoice } from './core/prefs.js';
 export { DEFAULT_CONFIG } from './core/config.js';
 export { DEFAULT_PREFS } from './core/prefs.js';
 export * from './define.js';
+export type { AuditReport, ModeReport, AuditViolation, AuditNode, Impact, Category } from './audit/report.js';
+export type { AuditOptions } from './audit/run-audit.js';

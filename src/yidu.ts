@@ -9,6 +9,11 @@ import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
 import { defineAll, ELEMENTS } from './define.js';
+import { lazyFeature } from './core/lazy.js';
+import { DEFAULT_PREFS } from './core/prefs.js';
+import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
+import type { AuditOptions } from './audit/run-audit.js';
+import type { AuditReport } from './audit/report.js';
 
 declare const __YIDU_VERSION__: string;
 export const VERSION: string = typeof __YIDU_VERSION__ === 'string' ? __YIDU_VERSION__ : 'dev';
@@ -26,7 +31,23 @@ export interface YiduApi {
     reset(): void;
     subscribe(fn: PrefsListener): () => void;
   };
+  /**
+   * QA: runs axe-core (WCAG 2.0–2.2 A/AA) with yidu closed and in each mode, and reports the page's own
+   * failures, failures in yidu's UI and failures a mode introduced. Loads axe-core on first call only.
+   */
+  audit(options?: AuditOptions): Promise<AuditReport>;
 }
+
+/** The audit and axe-core: a lazy chunk. axe-core sets `window.axe`; the page keeps whatever it had there. */
+const loadAudit = lazyFeature('the audit (axe-core)', async () => {
+  const had = Object.getOwnPropertyDescriptor(window, 'axe');
+  try {
+    return await import('./audit/run-audit.js');
+  } finally {
+    if (had) Object.defineProperty(window, 'axe', had);
+    else delete (window as { axe?: unknown }).axe;
+  }
+});
 
 const INSTANCE = Symbol.for('yidu.instance');
 /** Set by the loader while a returning reader's saved sizes are not yet applied (avoids a flash). */
@@ -56,6 +77,11 @@ function createApi(): YiduApi {
       set: (partial) => rt.prefs.set(partial),
       reset: () => rt.prefs.reset(),
       subscribe: (fn) => rt.prefs.subscribe(fn),
+    },
+    audit: async (options) => {
+      await ready;
+      const { runAudit } = await loadAudit();
+      return runAudit({ rt, version: VERSION, defaults: DEFAULT_PREFS, contentSelectors: DEFAULT_CONTENT_SELECTORS }, options);
     },
   };
   // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.

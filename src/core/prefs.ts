@@ -93,8 +93,11 @@ export class PrefStore {
     return this.#prefs;
   }
 
-  /** Merges valid entries of `partial`; invalid ones get a warning and are ignored. */
-  set(partial: Partial<Prefs>): void {
+  /**
+   * Merges valid entries of `partial`; invalid ones get a warning and are ignored. `persist: false` applies
+   * them to this page only and leaves the stored record (and other tabs) untouched, as an audit does.
+   */
+  set(partial: Partial<Prefs>, { persist = true }: { persist?: boolean } = {}): void {
     if (partial === null || typeof partial !== 'object') {
       warn(`prefs.set() expects an object such as { fontSize: "large" }, got ${JSON.stringify(partial)}.`);
       return;
@@ -106,7 +109,7 @@ export class PrefStore {
       else if (!valid(value)) warn(`prefs.set(): invalid value ${JSON.stringify(value)} for "${key}" ignored.`);
       else next[key as keyof Prefs] = value;
     }
-    this.#commit(next as Prefs, true);
+    this.#commit(next as Prefs, persist);
   }
 
   /** Back to defaults: removes only our own key, never anything else of the site's. */

@@ -1,0 +1,40 @@
+/**
+ * Finds and starts the system's Chromium (headless). The same places the project's tests look; never
+ * downloads or installs anything: when nothing is found it says what to install.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser } from 'puppeteer-core';
+import CHROMIUM from './chromium.json';
+import { CliError } from './errors.js';
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env[CHROMIUM.env];
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new CliError('setup', `${CHROMIUM.env}=${fromEnv} does not exist.`);
+  }
+  const found = CHROMIUM.paths.find((p) => existsSync(p));
+  if (found) return found;
+  throw new CliError('setup', `no Chromium found (looked in ${CHROMIUM.paths.join(', ')}). Install one ` +
+    `(Debian/Ubuntu: apt-get install ${CHROMIUM.pkg}) or set ${CHROMIUM.env} to a Chromium or Chrome executable.`);
+}
+
+/** Flags for a quiet, closed-network, possibly-root machine; background tabs kept at full speed. */
+export function chromiumArgs(): string[] {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows', '--hide-scrollbars',
+  ];
+}
+
+export async function launchChromium(executablePath: string, protocolTimeout: number): Promise<Browser> {
+  const { launch } = await import('puppeteer-core');
+  try {
+    return await launch({ executablePath, headless: true, args: chromiumArgs(), protocolTimeout, timeout: 60000 });
+  } catch (e) {
+    throw new CliError('setup', `could not start Chromium at ${executablePath}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
