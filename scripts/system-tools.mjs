@@ -8,6 +8,9 @@ import { existsSync } from 'node:fs';
 export const TOOLS = {
   chromium: { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'], pkg: 'chromium' },
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], pkg: 'firefox-esr' },
+  // The export tests open the generated .docx in LibreOffice and read the generated PDF back as text.
+  soffice: { env: 'SOFFICE_PATH', paths: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkg: 'libreoffice-writer-nogui' },
+  pdftotext: { env: 'PDFTOTEXT_PATH', paths: ['/usr/bin/pdftotext'], pkg: 'poppler-utils' },
 };
 
 function find(name) {

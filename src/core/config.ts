@@ -20,6 +20,8 @@ export interface YiduConfig {
   storageKey: string;
   /** Extra CSS selectors hidden in 长者模式 (ads, pop-ups), besides `[data-yidu-elder="hide"]`. */
   elderHide: string;
+  /** Same-origin TrueType font covering 简 and 繁; when set, 下载PDF makes a text PDF in the browser. */
+  font: string | null;
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
+  font: null,
 });
 
 type Check = (value: unknown) => boolean;
@@ -56,6 +59,16 @@ const isSelector: Check = (v) => {
   }
 };
 
+/** A font on the page's own origin: yidu makes no requests to other origins. */
+const isSameOriginFont: Check = (v) => {
+  if (typeof v !== 'string' || v.trim() === '') return false;
+  try {
+    return new URL(v, document.baseURI).origin === self.origin;
+  } catch {
+    return false;
+  }
+};
+
 const isSelectorList: Check = (v) => v === '' || isSelector(v);
 
 export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
@@ -69,6 +82,11 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     check: (v) => typeof v === 'string' && v.trim() !== '',
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
+  font: {
+    attribute: 'data-font',
+    accepts: 'the URL of a same-origin .ttf or .otf font',
+    check: (v) => v === null || isSameOriginFont(v),
+  },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -1,0 +1,82 @@
+// Server-side checks for the export tests: the browser sends the file it made, and we read it back with the
+// tools a reader's computer would use — LibreOffice for .docx, poppler's pdftotext for PDF.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ensureTools } from '../../scripts/system-tools.mjs';
+
+const run = promisify(execFile);
+
+async function docxToText(base64) {
+  const { soffice } = ensureTools();
+  const dir = mkdtempSync(join(tmpdir(), 'yidu-docx-'));
+  try {
+    const file = join(dir, 'in.docx');
+    writeFileSync(file, Buffer.from(base64, 'base64'));
+    const profile = `file://${join(dir, 'profile')}`;
+    const out = {};
+    for (const [key, filter] of [['text', 'txt:Text (encoded):UTF8'], ['html', 'html:XHTML Writer File:UTF8']]) {
+      const outDir = join(dir, key);
+      await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--infilter=MS Word 2007 XML',
+        '--convert-to', filter, '--outdir', outDir, file], { timeout: 120000 });
+      // soffice exits 0 even when it could not read the file: the output must exist.
+      const made = readdirSync(outDir);
+      if (made.length === 0) throw new Error(`LibreOffice produced no ${key} output`);
+      out[key] = readFileSync(join(outDir, made[0]), 'utf8');
+      if (process.env.YIDU_KEEP) writeFileSync(`/tmp/yidu-last.${key}`, out[key]);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pdfToText(base64) {
+  const { pdftotext } = ensureTools();
+  const dir = mkdtempSync(join(tmpdir(), 'yidu-pdf-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, Buffer.from(base64, 'base64'));
+    const { stdout } = await run(pdftotext, ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const info = await run('pdfinfo', [file]).then((r) => r.stdout, () => '');
+    return { text: stdout, pages: stdout.split('\f').filter((p) => p.trim() !== '').length, info };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function exportCheckPlugin() {
+  return {
+    name: 'yidu-export-check',
+    async executeCommand({ command, payload }) {
+      if (command === 'yidu-docx-to-text') return docxToText(payload.data);
+      if (command === 'yidu-pdf-to-text') return pdfToText(payload.data);
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Simulates a flaky network for lazy chunks: a page loading yidu from `/fail-once/<chunk>-<id>/dist/yidu.js`
+ * gets an error for the first request of a chunk whose name starts with `<chunk>`; everything else (and
+ * the retry) is served from /dist as usual.
+ */
+export function failOnceMiddleware() {
+  const failed = new Set();
+  return async (ctx, next) => {
+    const m = /^\/fail-once\/([a-z-]+)-(\w+)(\/dist\/.*)$/.exec(ctx.path);
+    if (!m) return next();
+    const [, chunk, id, rest] = m;
+    const name = rest.split('/').pop();
+    if (rest.startsWith('/dist/chunks/') && name.startsWith(chunk) && !failed.has(`${id}${rest}`)) {
+      failed.add(`${id}${rest}`);
+      ctx.status = 503;
+      ctx.body = 'temporarily unavailable';
+      return;
+    }
+    ctx.path = rest;
+    return next();
+  };
+}
