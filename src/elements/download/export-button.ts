@@ -7,17 +7,7 @@ import { runtime } from '../../core/runtime.js';
 import type { StringKey } from '../../i18n/strings.js';
 
 /** A lazy chunk that could not be fetched (network, deployment), as opposed to a failure while exporting. */
-export class ChunkLoadError extends Error {}
-
-/** Loads a chunk once; a failed load is forgotten, so the reader's next click retries. */
-export function chunk<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () =>
-    (pending ??= load().catch((e: unknown) => {
-      pending = null;
-      throw new ChunkLoadError(String(e));
-    }));
-}
+class ChunkLoadError extends Error {}
 
 /**
  * Shared behaviour of 下载Word / 下载PDF / 打印文章: one button that loads its library on first use,
@@ -57,6 +47,15 @@ export abstract class ExportButton extends YiduElement {
     return runtime().config.get().elderHide;
   }
 
+  /** Loads a feature's chunk with the busy state shown; a failure is reported as a load failure. */
+  protected async load<T>(loader: () => Promise<T>): Promise<T> {
+    return this.working('busy', () =>
+      loader().catch((e: unknown) => {
+        throw new ChunkLoadError(String(e));
+      }),
+    );
+  }
+
   /** Shows the busy state while `work` runs (for the label: loading a library, or making the file). */
   protected async working<T>(key: StringKey, work: () => Promise<T>): Promise<T> {
     this.busy = this.t(key);
@@ -85,7 +84,6 @@ export abstract class ExportButton extends YiduElement {
       if (message) this.#say(message, false);
     } catch (e) {
       if (e instanceof ChunkLoadError) {
-        error(`could not load the ${this.localName} feature; the next click retries.`, e);
         this.#say(this.t('loadFailed'), true);
       } else {
         error(`${this.localName}: export failed.`, e);

@@ -1,11 +1,12 @@
-import { ExportButton, chunk } from './export-button.js';
+import { ExportButton } from './export-button.js';
+import { lazyFeature } from '../../core/lazy.js';
 import { loadPrint } from '../print/yidu-print.js';
 import { warn } from '../../core/log.js';
 import { runtime } from '../../core/runtime.js';
 import type { StringKey } from '../../i18n/strings.js';
 
-const loadDocx = chunk(() => import('../../export/docx-export.js'));
-const loadPdf = chunk(() => import('../../export/pdf-export.js'));
+const loadDocx = lazyFeature('the Word export', () => import('../../export/docx-export.js'));
+const loadPdf = lazyFeature('the PDF export', () => import('../../export/pdf-export.js'));
 
 function fileName(ext: string): string {
   const base = (document.title || document.querySelector('h1')?.textContent || 'article')
@@ -54,7 +55,7 @@ export class YiduDownload extends ExportButton {
 
   protected async run(): Promise<string | void> {
     if (this.#format === 'docx') {
-      const { exportDocx } = await this.working('busy', loadDocx);
+      const { exportDocx } = await this.load(loadDocx);
       const blob = await this.working('preparing', () => exportDocx(this.article, this.skip));
       return this.#deliver('docx', blob);
     }
@@ -65,7 +66,7 @@ export class YiduDownload extends ExportButton {
     }
     const font = runtime().config.get().font;
     if (font) {
-      const { exportPdf } = await this.working('busy', loadPdf);
+      const { exportPdf } = await this.load(loadPdf);
       const blob = await this.working('preparing', () =>
         exportPdf(this.article, this.skip, {
           fontUrl: new URL(font, document.baseURI).href,
@@ -76,7 +77,7 @@ export class YiduDownload extends ExportButton {
       return this.#deliver('pdf', blob);
     }
     // No way to make a PDF here: the browser's print dialog can save one.
-    const { printArticle } = await this.working('busy', loadPrint);
+    const { printArticle } = await this.load(loadPrint);
     this.note = this.t('pdfHint');
     await this.updateComplete;
     printArticle(this.article, this.skip, { source: this.t('printSource'), printed: this.t('printDate') });

@@ -1,7 +1,8 @@
-import { ExportButton, chunk } from '../download/export-button.js';
+import { ExportButton } from '../download/export-button.js';
+import { lazyFeature } from '../../core/lazy.js';
 import type { StringKey } from '../../i18n/strings.js';
 
-const loadPrint = chunk(() => import('../../export/print-view.js'));
+const loadPrint = lazyFeature('the print view', () => import('../../export/print-view.js'));
 
 /**
  * 打印文章: prints the article alone — title, meta line, body and tables with borders and repeated header
@@ -19,7 +20,7 @@ export class YiduPrint extends ExportButton {
   }
 
   protected async run(): Promise<void> {
-    const { printArticle } = await this.working('busy', loadPrint);
+    const { printArticle } = await this.load(loadPrint);
     printArticle(this.article, this.skip, { source: this.t('printSource'), printed: this.t('printDate') });
   }
 }
