@@ -95,7 +95,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const live = (page: TestPage) => page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
 const host = (page: TestPage, sel: string) => page.doc.querySelector(sel)!;
 
-describe.only('下载Word', function () {
+describe('下载Word', function () {
   this.timeout(120000);
   afterEach(closeAll);
 
@@ -207,7 +207,7 @@ describe.only('下载Word', function () {
     await waitFor(() => live(page) === `文件已生成：${file.fileName}`, 'the done message');
   });
 
-  it.only('a chunk that fails to load says so, and the next click retries', async () => {
+  it('a chunk that fails to load says so, and the next click retries', async () => {
     const key = uniqueKey();
     const frame = document.createElement('iframe');
     const html = pageHtml({ body: REPORT, script: 'data-content="#main" data-toolbar="none"' }, key).replace(
@@ -298,7 +298,7 @@ describe('下载PDF', function () {
     const got = nextExport(page);
     button(host(page, 'yidu-download'), '下载PDF').click();
     const file = await got;
-    expect(file.url).to.equal(new URL('/files/青禾年报.pdf', page.win.location.origin).href);
+    expect(file.url).to.equal(new URL('/files/青禾年报.pdf', location.origin).href);
     expect(file.fileName).to.equal('青禾年报.pdf');
     expect(file.blob).to.equal(null);
   });
@@ -340,19 +340,23 @@ describe('打印文章', function () {
 
   it('prints only the article, with bordered tables, repeated headers, source and date; nothing stays afterwards', async () => {
     const page = await report();
+    // The reader's own settings stay as they are after printing.
+    page.win.Yidu.prefs.set({ fontSize: 'large' });
+    await settle(page);
     const before = page.doc.body.innerHTML;
-    const sheetsBefore = page.doc.adoptedStyleSheets.length;
-    let snapshot: { view: HTMLElement | null; text: string } | null = null;
+    const sheetsBefore = [...page.doc.adoptedStyleSheets];
+    let snapshot: { view: HTMLElement | null; text: string; screenDisplay: string } | null = null;
     // Stands in for the dialog: the browser would print the page as it is at this moment.
     page.win.print = () => {
       const view = page.doc.querySelector<HTMLElement>('[data-yidu-print-view]');
-      snapshot = { view, text: view?.textContent ?? '' };
+      snapshot = { view, text: view?.textContent ?? '', screenDisplay: view ? page.win.getComputedStyle(view).display : '' };
     };
-    page.win.Yidu.prefs.set({ fontSize: 'large' });
     button(host(page, 'yidu-print'), '打印文章').click();
     await waitFor(() => snapshot !== null, 'print()', 15000);
     const view = snapshot!.view!;
     expect(view).not.to.equal(null);
+    // Never visible on screen.
+    expect(snapshot!.screenDisplay).to.equal('none');
     const text = squash(snapshot!.text);
     for (const t of BODY_TEXTS) expect(text).to.include(squash(t));
     expect(text).to.include('长河市2025年政府信息公开工作年度报告');
@@ -377,13 +381,12 @@ describe('打印文章', function () {
     expect(win.getComputedStyle(td).borderTopStyle).to.equal('solid');
     expect(parseFloat(win.getComputedStyle(td).borderTopWidth)).to.be.greaterThan(0);
     expect(win.getComputedStyle(view.querySelector('tr')!).breakInside).to.equal('avoid');
-    await emulateMedia({ media: 'screen' });
-    expect(win.getComputedStyle(view).display).to.equal('none');
 
-    // The browser says printing ended: the page is as it was.
+    // Printing ended (the media is screen again; afterprint follows): the page is as it was.
+    await emulateMedia({ media: 'screen' });
     win.dispatchEvent(new Event('afterprint'));
     expect(page.doc.querySelector('[data-yidu-print-view]')).to.equal(null);
-    expect(page.doc.adoptedStyleSheets.length).to.equal(sheetsBefore);
+    expect(page.doc.adoptedStyleSheets).to.deep.equal(sheetsBefore);
     await settle(page);
     expect(page.doc.body.innerHTML.replace(/<yidu-live-region><\/yidu-live-region>/, '')).to.equal(before);
     expect(page.errors).to.deep.equal([]);
@@ -399,6 +402,7 @@ describe('打印文章', function () {
     await waitFor(() => text !== '', 'print()', 15000);
     expect(text).to.include('針對上述問題');
     page.win.dispatchEvent(new Event('afterprint'));
+    expect(page.doc.querySelector('[data-yidu-print-view]')).to.equal(null);
   });
 });
 
