@@ -47,12 +47,66 @@ async function pdfToText(base64) {
   }
 }
 
+/**
+ * Prints a page the way the browser's print dialog would, after the reader pressed 打印文章: opens `url` in
+ * a new tab of the test browser, presses the button (the dialog itself replaced by a flag), prints to PDF
+ * with print media and reads the PDF back as text.
+ */
+async function printPagePdf(session, url) {
+  const runnerPage = session.browser.getPage(session.id);
+  const page = await runnerPage.browserContext().newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.Yidu !== undefined, { timeout: 30000 });
+    await page.evaluate(async () => {
+      await window.Yidu.ready;
+      window.print = () => (window.__printed = true);
+      const host = document.querySelector('yidu-print');
+      host.shadowRoot.querySelector('button').click();
+    });
+    await page.waitForFunction(() => window.__printed === true, { timeout: 30000 });
+    const pdf = await page.pdf({ format: 'A4' });
+    if (process.env.YIDU_KEEP) writeFileSync('/tmp/yidu-print.pdf', pdf);
+    return pdfToText(Buffer.from(pdf).toString('base64'));
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A command must answer within 20 s, and LibreOffice can take longer on a busy machine, so conversions run
+ * as jobs the browser polls. They run one at a time: two LibreOffice instances on one machine slow each
+ * other down more than they gain.
+ */
+const jobs = new Map();
+let queue = Promise.resolve();
+let nextJob = 0;
+
+function startJob(work) {
+  const id = String(++nextJob);
+  const job = { done: false, result: undefined, error: undefined };
+  jobs.set(id, job);
+  queue = queue.then(() =>
+    work().then(
+      (r) => Object.assign(job, { done: true, result: r }),
+      (e) => Object.assign(job, { done: true, error: String(e?.stack ?? e) }),
+    ),
+  );
+  return { job: id };
+}
+
 export function exportCheckPlugin() {
   return {
     name: 'yidu-export-check',
-    async executeCommand({ command, payload }) {
-      if (command === 'yidu-docx-to-text') return docxToText(payload.data);
-      if (command === 'yidu-pdf-to-text') return pdfToText(payload.data);
+    async executeCommand({ command, payload, session }) {
+      if (command === 'yidu-print-page-pdf') return startJob(() => printPagePdf(session, payload.url));
+      if (command === 'yidu-docx-to-text') return startJob(() => docxToText(payload.data));
+      if (command === 'yidu-pdf-to-text') return startJob(() => pdfToText(payload.data));
+      if (command === 'yidu-job') {
+        const job = jobs.get(payload.job);
+        if (job?.done) jobs.delete(payload.job);
+        return job ?? { done: true, error: `no job ${payload.job}` };
+      }
       return undefined;
     },
   };
