@@ -13,10 +13,23 @@ const quiet = { logLevel: 'warn', configFile: false, root };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 
+/**
+ * Vite wraps every dynamic import() in a preload helper (~0.7 KB gzip) that adds <link rel=modulepreload>
+ * and CSS for the chunk's dependencies. yidu's chunks have no CSS and preloading is off, so the helper
+ * would only cost first-load bytes: replace it with a pass-through.
+ */
+const noPreloadHelper = {
+  name: 'yidu:no-preload-helper',
+  enforce: 'pre',
+  resolveId: (id) => (id === '\0vite/preload-helper.js' ? id : null),
+  load: (id) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : null),
+};
+
 // 1. What a site serves: everything bundled (Lit included), lazy features as separate chunks.
 await build({
   ...quiet,
   define,
+  plugins: [noPreloadHelper],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

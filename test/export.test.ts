@@ -27,7 +27,7 @@ const REPORT = `<header id="chrome"><p>长河市人民政府 首页 政务公开
     <p id="p3">全年召开新闻发布会十二场，发布政策解读材料四十余件，回应社会关切，做到应公开尽公开，确保信息发布及时、准确、完整，让群众看得到、听得懂、能监督。</p>
     <ul><li>完善公开目录</li><li>规范答复文书</li></ul>
     <ol><li>第一项改进措施</li><li>第二项改进措施</li></ol>
-    <p><img src="/test/fixtures/red-seal.png" alt="市政府印章"> <img src="/test/fixtures/missing.png" alt="缺失的示意图"></p>
+    <p><img src="/test/fixtures/red-seal.png" alt="市政府印章"> <img src="/test/fixtures/missing.png" alt="缺失的示意图"> <img src="http://127.0.0.1:9/seal.png" alt="外站图片"></p>
     <table id="t1">
       <caption>表1　收到和处理政府信息公开申请情况</caption>
       <tr><th colspan="2" rowspan="2">项目</th><th colspan="2">申请人情况</th></tr>
@@ -146,8 +146,10 @@ describe('下载Word', function () {
     expect(html).to.match(/<t[dh][^>]*colspan="2"[^>]*rowspan="2"|<t[dh][^>]*rowspan="2"[^>]*colspan="2"/);
     expect(html).to.match(/<t[dh][^>]*rowspan="2"[^>]*>[\s\S]{0,200}?办理结果/);
     expect(html).to.match(/<img[^>]*alt="市政府印章"/);
-    // The image that failed to load is kept as its alt text.
-    expect(flat).to.include('缺失的示意图');
+    // Images that failed to load or live on another origin are kept as their alt text (never fetched).
+    expect(flat).to.include('[缺失的示意图]');
+    expect(flat).to.include('[外站图片]');
+    expect(html.match(/<img/g)).to.have.length(1);
     expect(page.errors).to.deep.equal([]);
   });
 
@@ -279,6 +281,7 @@ describe('下载PDF', function () {
     for (const t of ['长河市2025年政府信息公开工作年度报告', '发布时间：2026-01-15', '一、总体情况', '表1']) expect(flat, t).to.include(squash(t));
     for (const cell of CELLS) expect(text, cell).to.include(cell);
     expect(flat).to.include('[缺失的示意图]');
+    expect(flat).to.include('[外站图片]');
     expect(flat).not.to.include('广告');
     expect(pages).to.equal(1);
     expect(text).to.include('第1页 共1页');
@@ -305,6 +308,20 @@ describe('下载PDF', function () {
     expect(tablePages.length).to.be.greaterThan(1);
     for (const p of tablePages) expect(p).to.include('序号');
     expect(text).to.include('120');
+  });
+
+  it('a 5,000-row table becomes a valid multi-page PDF with every row', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `<tr><td>第${i + 1}行</td><td>${i * 3}</td><td>备注</td></tr>`).join('');
+    const page = await report(`data-content="#main" data-font="${FONT}"`, `<main id="main"><h1>大表</h1>
+      <yidu-download format="pdf"></yidu-download><table><tr><th>序号</th><th>数值</th><th>备注</th></tr>${rows}</table></main>`);
+    const got = nextExport(page);
+    button(host(page, 'yidu-download'), '下载PDF').click();
+    const { text, pages } = await pdfToText((await got).blob!);
+    expect(pages).to.be.greaterThan(50);
+    const lines = new Set(text.split('\n').map((l) => l.trim()));
+    for (const n of [1, 2500, 5000]) expect(lines.has(`第${n}行`), `row ${n}`).to.equal(true);
+    expect(text).to.include(`第${pages}页 共${pages}页`);
+    expect(page.errors).to.deep.equal([]);
   });
 
   it('with href, downloads the site’s own file', async () => {
@@ -467,6 +484,20 @@ describe('export controls', function () {
     expect(buttons(host(en, 'yidu-toolbar')).map((b) => b.textContent!.trim())).to.include.members(['Print article', 'Download Word', 'Download PDF']);
   });
 
+  it('pass axe while busy, with a message shown, and idle', async () => {
+    const page = await report('data-content="#main"', '<main id="main"><yidu-download format="docx"></yidu-download><yidu-download format="pdf"></yidu-download><yidu-print></yidu-print></main>');
+    page.win.print = () => undefined;
+    button(host(page, 'yidu-download[format=docx]'), '下载Word').click();
+    button(host(page, 'yidu-download[format=pdf]'), '下载PDF').click();
+    await settle(page);
+    expect(await axeViolations(page)).to.deep.equal([]);
+    await waitFor(() => !!host(page, 'yidu-download[format=docx]').shadowRoot!.querySelector('[part=note]'), 'the message');
+    await waitFor(() => !!host(page, 'yidu-download[format=pdf]').shadowRoot!.querySelector('[part=note]'), 'the hint');
+    await settle(page);
+    expect(await axeViolations(page)).to.deep.equal([]);
+    page.win.dispatchEvent(new Event('afterprint'));
+  });
+
   it('no library is loaded before the first click', async () => {
     const page = await report();
     await new Promise((r) => setTimeout(r, 200));
@@ -474,6 +505,24 @@ describe('export controls', function () {
     expect(names.filter((n) => n.includes('/chunks/'))).to.deep.equal([]);
   });
 });
+
+/** axe-core (WCAG 2.0–2.2 A/AA) violations inside yidu's elements. */
+async function axeViolations(page: TestPage): Promise<string[]> {
+  type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+  const win = page.win as unknown as { axe?: Axe };
+  if (!win.axe) {
+    const s = page.doc.createElement('script');
+    s.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((r, j) => ((s.onload = r), (s.onerror = j)));
+    page.doc.head.append(s);
+    await loaded;
+  }
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const result = await win.axe!.run(page.doc, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  return result.violations.flatMap((v) =>
+    v.nodes.filter((n) => String(n.target[0]).startsWith('yidu-')).map((n) => `${v.id}: ${JSON.stringify(n.target)}`),
+  );
+}
 
 /** Emulates print (or screen) media; false where the browser driver cannot. */
 async function printMedia(on: boolean): Promise<boolean> {

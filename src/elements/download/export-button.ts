@@ -17,14 +17,7 @@ export abstract class ExportButton extends YiduElement {
   static override properties = { busy: { state: true }, note: { state: true } };
   static override styles = [
     ...YiduElement.styles,
-    css`
-      .note {
-        display: block;
-        max-width: 20em;
-        font-size: 0.875em;
-        white-space: normal;
-      }
-    `,
+    css`.note{display:block;max-width:20em;font-size:.875em;white-space:normal}`,
   ];
   declare busy: string;
   declare note: string;
