@@ -249,10 +249,13 @@ describe('下载Word', function () {
       await settle(page);
       const got = nextExport(page);
       button(el, '下载Word').click();
+      let timer = 0;
       const file = await Promise.race([
         got,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no file after retry: ${live(page)} ${page.errors.join(' | ')}`)), 20000)),
-      ]);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no file after retry: ${live(page)} ${page.errors.join(' | ')}`)), 20000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       expect(file.blob!.size).to.be.greaterThan(1000);
       await settle(page);
       expect(el.shadowRoot!.querySelector('[part=note]')).to.equal(null);
