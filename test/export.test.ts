@@ -96,7 +96,7 @@ async function poll<T>(job: string): Promise<T> {
   }
 }
 const docxToText = (blob: Blob) => convert<{ text: string; html: string }>('yidu-docx-to-text', blob);
-const pdfToText = (blob: Blob) => convert<{ text: string; pages: number }>('yidu-pdf-to-text', blob);
+const pdfToText = (blob: Blob) => convert<{ text: string; raw: string; pages: number }>('yidu-pdf-to-text', blob);
 
 /** The CSS LibreOffice wrote for the class of the first `tag` whose text starts with `text`. */
 function cssOf(html: string, tag: string, text: string): string {
@@ -363,6 +363,51 @@ describe('下载PDF', function () {
     button(host(page, 'yidu-download[format=pdf]'), '下载PDF').click();
     expect((await got).blob!.size).to.be.greaterThan(1000);
   });
+});
+
+describe('exports of the demo report', function () {
+  this.timeout(180000);
+
+  async function demo(): Promise<TestPage> {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:1024px;height:700px;border:0';
+    frame.src = '/demo/index.html';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const page = { frame, win: frame.contentWindow, doc: frame.contentDocument!, key: '' } as unknown as TestPage;
+    await waitFor(() => page.win.Yidu !== undefined, 'yidu on the demo');
+    await page.win.Yidu.ready;
+    await settle(page);
+    return page;
+  }
+
+  /** Every paragraph, heading, list item and table cell of the demo's article, as text without spaces. */
+  const pieces = (page: TestPage) =>
+    Array.from(page.doc.querySelectorAll('#zoom :is(p, h2, h3, li, td, th, caption), #main h1'))
+      .filter((el) => !el.closest('[data-yidu-elder="hide"]'))
+      .map((el) => squash(el.textContent!))
+      .filter(Boolean);
+
+  for (const format of ['docx', 'pdf'] as const) {
+    it(`${format}: every paragraph and table cell of the report is in the file`, async () => {
+      const page = await demo();
+      try {
+        const got = nextExport(page);
+        (page.doc.querySelector(`yidu-download[format=${format}]`)!.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+        const file = await got;
+        expect(file.fileName).to.equal('青禾县人民政府2025年政府信息公开工作年度报告.' + format);
+        // Page numbers sit between the halves of a paragraph that crosses a page: leave them out.
+        const raw = format === 'docx' ? (await docxToText(file.blob!)).text : (await pdfToText(file.blob!)).raw;
+        const text = squash(raw.replace(/第\d+页 共\d+页/g, ''));
+        const all = pieces(page);
+        expect(all.length).to.be.greaterThan(200);
+        for (const piece of all) expect(text, piece).to.include(piece);
+      } finally {
+        page.frame.remove();
+      }
+    });
+  }
 });
 
 describe('打印文章', function () {

@@ -280,15 +280,24 @@ class Layout {
       let end = r + 1;
       for (let k = r; k < end; k++) for (const cell of grid.at[k]!) end = Math.max(end, cell.row + cell.rowSpan);
       const bandH = rowH.slice(r, end).reduce((a, b) => a + b, 0);
-      if (bandH <= this.#room() || bandH > pageRoom - headerH) {
-        // Fits, or could never fit on one page: draw row by row, breaking pages between rows.
-        for (let k = r; k < end; k++) {
-          if (rowH[k]! > this.#room()) this.#continueTable(header, drawRows);
-          drawRows(k, k + 1);
-        }
-      } else {
+      if (bandH <= this.#room()) drawRows(r, end);
+      else if (bandH <= pageRoom - headerH) {
         this.#continueTable(header, drawRows);
         drawRows(r, end);
+      } else {
+        // Taller than a page: as many rows as fit on each page, merged cells drawn once per page.
+        let start = r;
+        let used = 0;
+        for (let k = r; k < end; k++) {
+          if (used + rowH[k]! > this.#room() && k > start) {
+            drawRows(start, k);
+            this.#continueTable(header, drawRows);
+            start = k;
+            used = 0;
+          }
+          used += rowH[k]!;
+        }
+        drawRows(start, end);
       }
       r = end;
     }

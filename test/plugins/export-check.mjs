@@ -40,8 +40,9 @@ async function pdfToText(base64) {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, Buffer.from(base64, 'base64'));
     const { stdout } = await run(pdftotext, ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-    const info = await run('pdfinfo', [file]).then((r) => r.stdout, () => '');
-    return { text: stdout, pages: stdout.split('\f').filter((p) => p.trim() !== '').length, info };
+    // -raw keeps the order the text was drawn in: a table cell's lines stay together.
+    const raw = (await run(pdftotext, ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    return { text: stdout, raw, pages: stdout.split('\f').filter((p) => p.trim() !== '').length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
