@@ -74,6 +74,16 @@ export function skipSelector(extra: string): string {
     .join(',');
 }
 
+/** The download's file name: the page title, without characters file systems refuse. */
+export function fileName(doc: Document, ext: string): string {
+  const base = (doc.title || doc.querySelector('h1')?.textContent || '')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+  return `${base || 'article'}.${ext}`;
+}
+
 export function extractArticle(root: Element, options: ExtractOptions): Article {
   const doc = root.ownerDocument;
   const win = doc.defaultView!;

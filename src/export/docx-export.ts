@@ -22,7 +22,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { extractArticle, type Align, type Article, type Block, type ImageInline, type Inline } from './article.js';
+import { extractArticle, fileName, type Align, type Article, type Block, type ImageInline, type Inline } from './article.js';
 
 /** Fonts Chinese readers' Word has, for 简 and 繁 text; Latin text keeps a standard serif. */
 function fontsFor(lang: string) {
@@ -272,8 +272,8 @@ async function toPng(blob: Blob): Promise<Uint8Array | null> {
   }
 }
 
-/** The article under `root` as a .docx, or `null` when it has no text to export. */
-export async function exportDocx(root: Element, skip: string): Promise<Blob | null> {
+/** The article under `root` as a named .docx, or `null` when it has no text to export. */
+export async function exportDocx(root: Element, skip: string): Promise<{ blob: Blob; name: string } | null> {
   const article = extractArticle(root, { skip });
-  return article.blocks.length ? articleToDocx(article) : null;
+  return article.blocks.length ? { blob: await articleToDocx(article), name: fileName(root.ownerDocument, 'docx') } : null;
 }

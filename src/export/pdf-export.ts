@@ -6,7 +6,7 @@
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import fontkit from '@cantoo/fontkit';
-import { extractArticle, textOf, type Article, type Block } from './article.js';
+import { extractArticle, fileName, textOf, type Article, type Block } from './article.js';
 import type { GridCell, TableGrid } from './table-grid.js';
 import type { Inline } from './article.js';
 import { wrapLines } from './cjk-lines.js';
@@ -341,8 +341,8 @@ class Layout {
   }
 }
 
-/** The article under `root` as a PDF, or `null` when it has no text to export. */
-export async function exportPdf(root: Element, skip: string, options: PdfOptions): Promise<Blob | null> {
+/** The article under `root` as a named PDF, or `null` when it has no text to export. */
+export async function exportPdf(root: Element, skip: string, options: PdfOptions): Promise<{ blob: Blob; name: string } | null> {
   const article = extractArticle(root, { skip });
-  return article.blocks.length ? articleToPdf(article, options) : null;
+  return article.blocks.length ? { blob: await articleToPdf(article, options), name: fileName(root.ownerDocument, 'pdf') } : null;
 }

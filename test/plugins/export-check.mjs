@@ -25,7 +25,6 @@ async function docxToText(base64) {
       const made = readdirSync(outDir);
       if (made.length === 0) throw new Error(`LibreOffice produced no ${key} output`);
       out[key] = readFileSync(join(outDir, made[0]), 'utf8');
-      if (process.env.YIDU_KEEP) writeFileSync(`/tmp/yidu-last.${key}`, out[key]);
     }
     return out;
   } finally {
@@ -67,7 +66,6 @@ async function printPagePdf(session, url) {
     });
     await page.waitForFunction(() => window.__printed === true, { timeout: 30000 });
     const pdf = await page.pdf({ format: 'A4' });
-    if (process.env.YIDU_KEEP) writeFileSync('/tmp/yidu-print.pdf', pdf);
     return pdfToText(Buffer.from(pdf).toString('base64'));
   } finally {
     await page.close();

@@ -8,15 +8,6 @@ import type { StringKey } from '../../i18n/strings.js';
 const loadDocx = lazyFeature('the Word export', () => import('../../export/docx-export.js'));
 const loadPdf = lazyFeature('the PDF export', () => import('../../export/pdf-export.js'));
 
-function fileName(ext: string): string {
-  const base = (document.title || document.querySelector('h1')?.textContent || 'article')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return `${base || 'article'}.${ext}`;
-}
-
 /**
  * 下载Word / 下载PDF: the article as a file. Word: a real .docx made in the browser (headings, indented
  * paragraphs, lists, images, tables with merged cells). PDF, in order: the site's own file (`href`); a text
@@ -56,25 +47,24 @@ export class YiduDownload extends ExportButton {
   protected async run(): Promise<string | void> {
     if (this.#format === 'docx') {
       const { exportDocx } = await this.load(loadDocx);
-      const blob = await this.working('preparing', () => exportDocx(this.article, this.skip));
-      return this.#deliver('docx', blob);
+      return this.#deliver('docx', await this.working('preparing', () => exportDocx(this.article, this.skip)));
     }
     if (this.href) {
       const url = new URL(this.href, document.baseURI);
-      this.save('pdf', decodeURIComponent(url.pathname.split('/').pop() || '') || fileName('pdf'), null, url.href);
+      this.save('pdf', decodeURIComponent(url.pathname.split('/').pop() || '') || 'document.pdf', null, url.href);
       return;
     }
     const font = runtime().config.get().font;
     if (font) {
       const { exportPdf } = await this.load(loadPdf);
-      const blob = await this.working('preparing', () =>
+      const file = await this.working('preparing', () =>
         exportPdf(this.article, this.skip, {
           fontUrl: new URL(font, document.baseURI).href,
           pageLabel: this.t('pageOf'),
           onMissingGlyphs: (chars) => warn(`the PDF font ${font} has no glyphs for: ${chars}`),
         }),
       );
-      return this.#deliver('pdf', blob);
+      return this.#deliver('pdf', file);
     }
     // No way to make a PDF here: the browser's print dialog can save one.
     const { printArticle } = await this.load(loadPrint);
@@ -84,13 +74,12 @@ export class YiduDownload extends ExportButton {
     return this.t('pdfHint');
   }
 
-  #deliver(format: string, blob: Blob | null): string {
-    if (!blob) {
+  #deliver(format: string, file: { blob: Blob; name: string } | null): string {
+    if (!file) {
       this.note = this.t('emptyArticle');
       return this.t('emptyArticle');
     }
-    const name = fileName(format);
-    this.save(format, name, blob);
-    return this.t('exportDone') + name;
+    this.save(format, file.name, file.blob);
+    return this.t('exportDone') + file.name;
   }
 }
