@@ -166,6 +166,20 @@ describe('下载Word', function () {
     expect((xml['word/document.xml']!.match(/<w:tblHeader\/>|<w:tblHeader w:val="true"\/>|<w:tblHeader \/>/g) ?? []).length).to.equal(2);
   });
 
+  it('uses Traditional fonts and language on a Traditional page', async () => {
+    const page = await openPage({
+      lang: 'zh-TW',
+      script: 'data-content="#main" data-toolbar="none"',
+      body: '<main id="main"><h1>年度報告</h1><yidu-download format="docx"></yidu-download><p>本年度依申請公開工作規範有序。</p></main>',
+    });
+    const got = nextExport(page);
+    button(host(page, 'yidu-download'), '下載Word').click();
+    const xml = await unzipText((await got).blob!, ['word/styles.xml', 'word/document.xml']);
+    expect(xml['word/styles.xml']).to.match(/w:eastAsia="新細明體"/);
+    expect(xml['word/styles.xml']).to.match(/<w:lang [^>]*w:eastAsia="zh-TW"/);
+    expect(xml['word/document.xml']).to.include('本年度依申請公開工作規範有序。');
+  });
+
   it('keeps every cell of malformed tables: ragged rows, spans past the end, overlapping merges', async () => {
     const body = `<main id="main"><h1>畸形表格</h1><yidu-download format="docx"></yidu-download><table>
       <tr><td>甲1</td><td>甲2</td><td>甲3</td><td>甲4</td><td>甲5</td></tr>
