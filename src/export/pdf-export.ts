@@ -4,7 +4,18 @@
  * subset of the glyphs used. A4 pages, the title and headings, paragraphs wrapped by the rules of Chinese
  * typesetting, tables with merged cells whose header rows repeat on each page, and page numbers.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  PDFDocument,
+  TextRenderingMode,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineWidth,
+  setStrokingColor,
+  setTextRenderingMode,
+  type PDFFont,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 import fontkit from '@cantoo/fontkit';
 import { extractArticle, fileName, textOf, type Article, type Block } from './article.js';
 import type { GridCell, TableGrid } from './table-grid.js';
@@ -142,8 +153,15 @@ class Layout {
     return w * size;
   };
 
-  #text(s: string, x: number, y: number, size: number, color = BLACK): void {
-    if (s) this.#page.drawText(s, { x, y, size, font: this.#font, color });
+  /** Draws text; `bold` strokes the outline too (one font file has no bold face; the text stays the same). */
+  #text(s: string, x: number, y: number, size: number, color = BLACK, bold = false): void {
+    if (!s) return;
+    if (bold) {
+      this.#page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(size / 30), setStrokingColor(color));
+    }
+    this.#page.drawText(s, { x, y, size, font: this.#font, color });
+    if (bold) this.#page.pushOperators(popGraphicsState());
   }
 
   block(block: Block): void {
@@ -160,7 +178,7 @@ class Layout {
         const w = this.#measure(line, size);
         const x = block.level === 1 ? MARGIN.left + (WIDTH - w) / 2 : MARGIN.left;
         this.#y -= lh;
-        this.#text(line, x, this.#y + (lh - size) / 2 + size * 0.12, size);
+        this.#text(line, x, this.#y + (lh - size) / 2 + size * 0.12, size, BLACK, true);
       }
       this.#y -= size * 0.3;
       return;
@@ -220,7 +238,7 @@ class Layout {
       if (!this.#atTop && this.#room() < lines.length * BODY * 1.5 + firstBand) this.#newPage();
       for (const line of lines) {
         this.#y -= BODY * 1.5;
-        this.#text(line, MARGIN.left + (WIDTH - this.#measure(line, BODY)) / 2, this.#y + BODY * 0.35, BODY);
+        this.#text(line, MARGIN.left + (WIDTH - this.#measure(line, BODY)) / 2, this.#y + BODY * 0.35, BODY, BLACK, true);
       }
     }
 
@@ -262,7 +280,7 @@ class Layout {
             y -= lh;
             const lw = measure(line);
             const tx = cell.header || lines.length === 1 ? x + Math.max(PAD, (w - lw) / 2) : x + PAD;
-            this.#text(line, tx, y + (lh - size) / 2 + size * 0.12, size);
+            this.#text(line, tx, y + (lh - size) / 2 + size * 0.12, size, BLACK, cell.header);
           }
         }
       }
