@@ -96,7 +96,7 @@ async function poll<T>(job: string): Promise<T> {
   }
 }
 const docxToText = (blob: Blob) => convert<{ text: string; html: string }>('yidu-docx-to-text', blob);
-const pdfToText = (blob: Blob) => convert<{ text: string; raw: string; pages: number }>('yidu-pdf-to-text', blob);
+const pdfToText = (blob: Blob) => convert<{ text: string; raw: string; pages: number; images: string[] }>('yidu-pdf-to-text', blob);
 
 /** The CSS LibreOffice wrote for the class of the first `tag` whose text starts with `text`. */
 function cssOf(html: string, tag: string, text: string): string {
@@ -292,8 +292,11 @@ describe('下载PDF', function () {
     expect(file.blob!.type).to.equal('application/pdf');
     // Font subset to the glyphs used: far smaller than the 10 MB font.
     expect(file.blob!.size).to.be.lessThan(400_000);
-    const { text, pages } = await pdfToText(file.blob!);
+    const { text, pages, images } = await pdfToText(file.blob!);
     const flat = squash(text);
+    // The same-origin image is in the PDF (40×24 px); the others are alt text.
+    expect(images).to.deep.equal(['40x24']);
+    expect(flat).not.to.include('[市政府印章]');
     for (const t of BODY_TEXTS) expect(flat, t).to.include(squash(t));
     for (const t of ['长河市2025年政府信息公开工作年度报告', '发布时间：2026-01-15', '一、总体情况', '表1']) expect(flat, t).to.include(squash(t));
     for (const cell of CELLS) expect(text, cell).to.include(cell);

@@ -14,6 +14,7 @@ import {
   setStrokingColor,
   setTextRenderingMode,
   type PDFFont,
+  type PDFImage,
   type PDFPage,
 } from '@cantoo/pdf-lib';
 import fontkit from '@cantoo/fontkit';
@@ -21,6 +22,7 @@ import { extractArticle, fileName, textOf, type Article, type Block } from './ar
 import type { GridCell, TableGrid } from './table-grid.js';
 import type { Inline } from './article.js';
 import { wrapLines } from './cjk-lines.js';
+import { loadImages } from './images.js';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
@@ -71,7 +73,17 @@ export async function articleToPdf(article: Article, options: PdfOptions): Promi
   pdf.setCreator('yidu');
   pdf.setProducer('yidu');
 
-  const layout = new Layout(pdf, font);
+  // PNG and JPEG images go into the PDF; other formats, and images in table cells, stay alt text.
+  const images = new Map<string, PDFImage>();
+  for (const [src, img] of await loadImages(article)) {
+    try {
+      if (img.type === 'png') images.set(src, await pdf.embedPng(img.data));
+      else if (img.type === 'jpg') images.set(src, await pdf.embedJpg(img.data));
+    } catch {
+      /* unreadable: kept as alt text */
+    }
+  }
+  const layout = new Layout(pdf, font, images);
   checkGlyphs(article, font, options.onMissingGlyphs);
   for (const block of article.blocks) layout.block(block);
   layout.pageNumbers(options.pageLabel);
@@ -79,10 +91,14 @@ export async function articleToPdf(article: Article, options: PdfOptions): Promi
   return new Blob([out as BlobPart], { type: 'application/pdf' });
 }
 
-/** Text of a list of inlines for the PDF: breaks as newlines, images as their alt text. */
-function plain(inlines: Inline[]): string {
+/** Text of a list of inlines for the PDF: breaks as newlines, images not drawn as their alt text. */
+function plain(inlines: Inline[], drawn?: Map<string, PDFImage>): string {
   return inlines
-    .map((i) => (i.kind === 'text' ? i.text : i.kind === 'image' ? (i.alt ? `[${i.alt}]` : '') : '\n'))
+    .map((i) => {
+      if (i.kind === 'text') return i.text;
+      if (i.kind === 'break') return '\n';
+      return (i.src && drawn?.has(i.src)) || !i.alt ? '' : `[${i.alt}]`;
+    })
     .join('');
 }
 
@@ -119,10 +135,12 @@ class Layout {
   #page!: PDFPage;
   #y = 0;
   readonly #widths = new Map<string, number>();
+  readonly #images: Map<string, PDFImage>;
 
-  constructor(pdf: PDFDocument, font: PDFFont) {
+  constructor(pdf: PDFDocument, font: PDFFont, images: Map<string, PDFImage>) {
     this.#pdf = pdf;
     this.#font = font;
+    this.#images = images;
     this.#newPage();
   }
 
@@ -166,7 +184,7 @@ class Layout {
 
   block(block: Block): void {
     if (block.kind === 'table') return this.#table(block.grid, plain(block.caption));
-    const text = plain(block.inlines);
+    const text = plain(block.inlines, this.#images);
     if (block.kind === 'heading') {
       const size = HEADING_SIZES[block.level - 1]!;
       const lines = wrapLines(text, WIDTH, (s) => this.#measure(s, size));
@@ -188,7 +206,7 @@ class Layout {
     const lead = block.kind === 'list-item' ? (block.level + 1) * 2 * size : 0;
     const marker = block.kind === 'list-item' ? (block.ordered ? '' : '•') : '';
     const width = WIDTH - lead;
-    const lines = wrapLines(text, width, (s) => this.#measure(s, size), width - indent);
+    const lines = text.trim() ? wrapLines(text, width, (s) => this.#measure(s, size), width - indent) : [];
     const lh = size * LEADING;
     const align = block.kind === 'paragraph' ? block.align : 'left';
     const muted = block.kind === 'paragraph' && !block.indent && align === 'center';
@@ -203,7 +221,18 @@ class Layout {
       if (i === 0 && marker) this.#text(marker, MARGIN.left + lead - size * 1.2, baseline, size);
       this.#text(line, x, baseline, size, muted ? GREY : BLACK);
     });
+    for (const i of block.inlines) if (i.kind === 'image' && i.src && this.#images.has(i.src)) this.#image(this.#images.get(i.src)!, i.width, i.height);
     this.#y -= size * 0.4;
+  }
+
+  /** An image on its own line, at its CSS size (96 px = 72 pt), shrunk to fit the column and the page. */
+  #image(image: PDFImage, width: number, height: number): void {
+    const scale = Math.min(0.75, WIDTH / width, (A4.height - MARGIN.top - MARGIN.bottom) / height);
+    const w = width * scale;
+    const h = height * scale;
+    if (this.#room() < h + 4) this.#newPage();
+    this.#y -= h + 4;
+    this.#page.drawImage(image, { x: MARGIN.left, y: this.#y, width: w, height: h });
   }
 
   #table(grid: TableGrid<Inline[]>, caption: string): void {

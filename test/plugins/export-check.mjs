@@ -41,7 +41,9 @@ async function pdfToText(base64) {
     const { stdout } = await run(pdftotext, ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
     // -raw keeps the order the text was drawn in: a table cell's lines stay together.
     const raw = (await run(pdftotext, ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
-    return { text: stdout, raw, pages: stdout.split('\f').filter((p) => p.trim() !== '').length };
+    // pdfimages (same package) lists the embedded images: two header lines, then one line per image.
+    const list = (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').slice(2);
+    return { text: stdout, raw, pages: stdout.split('\f').filter((p) => p.trim() !== '').length, images: list.map((l) => l.trim().split(/\s+/).slice(3, 5).join('x')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
