@@ -8,6 +8,7 @@ import { countingReporter } from './scripts/counting-reporter.mjs';
 import { CSP } from './scripts/static-server.mjs';
 import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.mjs';
 import { foreground } from './scripts/foreground.mjs';
+import { exportCheckPlugin, failOnceMiddleware } from './test/plugins/export-check.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -61,14 +62,14 @@ async function demoStorageKey(ctx, next) {
 }
 
 export default {
-  middleware: [networkFaultMiddleware, strictCsp, demoStorageKey],
+  middleware: [networkFaultMiddleware, failOnceMiddleware(), strictCsp, demoStorageKey],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

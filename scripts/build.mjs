@@ -4,7 +4,7 @@
 import { build } from 'vite';
 import { build as esbuild, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -93,6 +93,14 @@ execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/elements/
   cwd: root,
   stdio: 'inherit',
 });
+
+// 5. The demo's PDF font (OFL, covers 简 and 繁), served same-origin from dist/fonts/ like a site would.
+const demoFont = `${root}node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf`;
+if (existsSync(demoFont)) {
+  mkdirSync(`${root}dist/fonts`, { recursive: true });
+  copyFileSync(demoFont, `${root}dist/fonts/NotoSansSC-Regular.ttf`);
+  copyFileSync(`${root}node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT`, `${root}dist/fonts/NotoSansSC-OFL.txt`);
+}
 
 // 6. The first-load budget fails the build.
 const { files, total } = firstLoad(`${root}dist`);

@@ -11,6 +11,9 @@ const CHROMIUM = JSON.parse(readFileSync(new URL('../src/cli/chromium.json', imp
 export const TOOLS = {
   chromium: CHROMIUM,
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], pkg: 'firefox-esr' },
+  // The export tests open the generated .docx in LibreOffice and read the generated PDF back as text.
+  soffice: { env: 'SOFFICE_PATH', paths: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkg: 'libreoffice-writer-nogui' },
+  pdftotext: { env: 'PDFTOTEXT_PATH', paths: ['/usr/bin/pdftotext'], pkg: 'poppler-utils' },
 };
 
 function find(name) {

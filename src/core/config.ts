@@ -22,6 +22,8 @@ export interface YiduConfig {
   elderHide: string;
   /** Address the 扫一扫 QR code opens; `null` uses the page's canonical link or its own address. */
   qrUrl: string | null;
+  /** Same-origin TrueType font covering 简 and 繁; when set, 下载PDF makes a text PDF in the browser. */
+  font: string | null;
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   storageKey: 'yidu:prefs',
   elderHide: '',
   qrUrl: null,
+  font: null,
 });
 
 type Check = (value: unknown) => boolean;
@@ -54,6 +57,16 @@ const isSelector: Check = (v) => {
   try {
     document.createDocumentFragment().querySelector(v);
     return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A font on the page's own origin: yidu makes no requests to other origins. */
+const isSameOriginFont: Check = (v) => {
+  if (typeof v !== 'string' || v.trim() === '') return false;
+  try {
+    return new URL(v, document.baseURI).origin === self.origin;
   } catch {
     return false;
   }
@@ -84,6 +97,11 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
   qrUrl: { attribute: 'data-qr-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
+  font: {
+    attribute: 'data-font',
+    accepts: 'the URL of a same-origin .ttf or .otf font',
+    check: (v) => v === null || isSameOriginFont(v),
+  },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { announce } from '../../core/announce.js';
-import { warn } from '../../core/log.js';
 import type { StringKey } from '../../i18n/strings.js';
 
 /**
@@ -63,37 +62,3 @@ export class YiduZhSwitch extends UnavailableFeature {
   }
 }
 
-/**
- * 下载Word / 下载PDF: downloads the article. Not available yet: renders disabled with an explanation.
- * @summary Article download (pending).
- * @attr format - `docx` (default) or `pdf`.
- * @csspart button - The button.
- * @tagname yidu-download
- */
-export class YiduDownload extends UnavailableFeature {
-  static override properties = { format: { type: String } };
-  declare format: string;
-  constructor() {
-    super();
-    this.format = 'docx';
-  }
-  protected labels(): StringKey[] {
-    if (this.format !== 'docx' && this.format !== 'pdf') {
-      warn(`<yidu-download format="${this.format}">: unknown format; accepted: "docx", "pdf". Using "docx".`);
-      return ['docx'];
-    }
-    return [this.format];
-  }
-}
-
-/**
- * 打印文章: prints the article only. Not available yet: renders disabled with an explanation.
- * @summary Print article (pending).
- * @csspart button - The button.
- * @tagname yidu-print
- */
-export class YiduPrint extends UnavailableFeature {
-  protected labels(): StringKey[] {
-    return ['print'];
-  }
-}
