@@ -22,13 +22,29 @@ const plainDynamicImports = {
   load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
 };
 
+// Lit's css`…` blocks are shipped as written; squeeze their comments and whitespace out (first-load bytes).
+const squeezeCss = {
+  name: 'yidu:squeeze-lit-css',
+  transform(code, id) {
+    if (!id.includes('/src/') || !/\.ts$/.test(id) || !code.includes('css`')) return null;
+    return code.replace(/css`([^`]*)`/g, (_, body) =>
+      `css\`${body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim()}\``);
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 // 1. What a site serves: everything bundled (Lit included), lazy features as separate chunks.
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports],
+  plugins: [plainDynamicImports, squeezeCss],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
