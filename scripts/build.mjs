@@ -5,6 +5,7 @@ import { transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
+import { generate as generateZhDicts } from './zh/dict.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -12,6 +13,10 @@ const define = { __YIDU_VERSION__: JSON.stringify(pkg.version) };
 const quiet = { logLevel: 'warn', configFile: false, root };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+
+// 0. The 简繁 dictionaries, generated from the opencc-js package (cached until opencc-js or the generator changes).
+const zh = await generateZhDicts();
+if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phrase entries kept (corpus ${zh.corpusChars} characters)`);
 
 // 1. What a site serves: everything bundled (Lit included), lazy features as separate chunks.
 await build({

@@ -8,6 +8,7 @@ import type { Prefs, PrefsListener } from './core/prefs.js';
 import { warn } from './core/log.js';
 import { startPageEffects } from './effects/page-effects.js';
 import { defineAll, ELEMENTS } from './define.js';
+import { convertText, startZh, zhSettled } from './effects/zh.js';
 
 declare const __YIDU_VERSION__: string;
 export const VERSION: string = typeof __YIDU_VERSION__ === 'string' ? __YIDU_VERSION__ : 'dev';
@@ -24,6 +25,13 @@ export interface YiduApi {
     set(partial: Partial<Prefs>): void;
     reset(): void;
     subscribe(fn: PrefsListener): () => void;
+  };
+  /** 简体 / 繁体. */
+  readonly zh: {
+    /** Sets the reader's choice (persisted); resolves when the whole page shows it. */
+    set(script: 'hans' | 'hant'): Promise<void>;
+    /** Converts a string from the page's script to the other one (as 繁体/简体 would). */
+    convertText(text: string): Promise<string>;
   };
 }
 
@@ -56,12 +64,17 @@ function createApi(): YiduApi {
       reset: () => rt.prefs.reset(),
       subscribe: (fn) => rt.prefs.subscribe(fn),
     },
+    zh: {
+      set: (script) => (rt.prefs.set({ zh: script }), zhSettled()),
+      convertText,
+    },
   };
   // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.
   defineAll();
   const start = () => {
     try {
       startPageEffects(rt);
+      startZh(rt);
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
         document.body.prepend(document.createElement('yidu-toolbar'));
       }

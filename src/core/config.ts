@@ -14,6 +14,12 @@ export interface YiduConfig {
   toolbar: 'auto' | 'none';
   /** Traditional variant used by 繁体. */
   variant: (typeof VARIANTS)[number];
+  /** The script the page is written in: `hant` pages get 繁→简 conversion for 简体. */
+  source: 'hans' | 'hant';
+  /** CSS selector of the part converted by 简体/繁体; `null` is the whole document. */
+  zhRoot: string | null;
+  /** `same-origin` also converts same-origin iframes present at conversion time. */
+  zhFrames: 'none' | 'same-origin';
   /** UI language; `auto` follows the page (`<html lang>`) and the reader's 简/繁 choice. */
   lang: (typeof UI_LANGS)[number];
   /** localStorage key holding the reader's preferences. */
@@ -26,6 +32,9 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   content: null,
   toolbar: 'auto',
   variant: 'tw',
+  source: 'hans',
+  zhRoot: null,
+  zhFrames: 'none',
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
@@ -62,6 +71,9 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   content: { attribute: 'data-content', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   toolbar: { attribute: 'data-toolbar', accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
   variant: { attribute: 'data-variant', accepts: VARIANTS.map((v) => `"${v}"`).join(', '), check: oneOf(VARIANTS) },
+  source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
+  zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
   lang: { attribute: 'data-lang', accepts: UI_LANGS.map((v) => `"${v}"`).join(', '), check: oneOf(UI_LANGS) },
   storageKey: {
     attribute: 'data-storage-key',

@@ -1,0 +1,74 @@
+/**
+ * The pruned 简繁 dictionary gives exactly what opencc-js's full dictionaries give, for every variant, on
+ * a corpus of more than a million characters (every dictionary phrase alone and between random neighbours,
+ * report-style prose, mixed scripts: ASCII, emoji, surrogate pairs, description sequences, Traditional text),
+ * and the 繁体 download stays within 100 KB gzip. Traditional→Simplified uses opencc's dictionaries unpruned
+ * and is checked the same way.
+ */
+import { expect } from 'chai';
+import * as OpenCC from 'opencc-js';
+import STPhrases from 'opencc-js/dict/STPhrases';
+import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import { corpus, prose } from '../scripts/zh/corpus.mjs';
+import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
+import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
+import { convert } from '../src/zh/engine.js';
+import st from '../src/zh/generated/st.js';
+import ts from '../src/zh/generated/ts.js';
+
+const VARIANTS: Variant[] = ['tw', 'hk', 't', 'twp', 'hkp'];
+const keys = [...new Set([...STPhrases.split('|'), ...Generated.split('|')].map((l: string) => l.split(' ')[0]!))];
+
+async function gzipSize(url: string): Promise<number> {
+  const body = (await fetch(url)).body!.pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(body).arrayBuffer()).byteLength;
+}
+
+function differing(lines: string[], mine: (s: string) => string, ref: (s: string) => string): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const a = mine(l);
+    const b = ref(l);
+    if (a !== b) out.push(`${l} → ${a} (opencc-js: ${b})`);
+  }
+  return out;
+}
+
+describe('简繁 dictionaries', function () {
+  this.timeout(300000);
+  const lines = corpus(keys, PROOF_SEED);
+
+  it('the proof corpus has more than a million characters and every phrase', () => {
+    expect(lines.reduce((n, l) => n + l.length, 0)).to.be.above(1_000_000);
+    const text = lines.join('\n');
+    expect(keys.every((k) => text.includes(k))).to.equal(true);
+  });
+
+  for (const variant of VARIANTS) {
+    it(`简→繁 ${variant}: the pruned dictionary equals opencc-js on the whole corpus`, () => {
+      const ref = OpenCC.Converter({ from: 'cn', to: variant });
+      const chain = stChain(st, variant);
+      const bad = differing(lines, (s) => convert(chain, s), ref);
+      expect(bad.slice(0, 5), `${bad.length} lines differ`).to.deep.equal([]);
+    });
+  }
+
+  for (const variant of VARIANTS) {
+    it(`繁→简 ${variant}: equals opencc-js on Traditional text`, () => {
+      const toTrad = OpenCC.Converter({ from: 'cn', to: variant });
+      const trad = [...prose(PROOF_SEED + 5, 200_000), ...keys.slice(0, 20000)].map(toTrad);
+      const ref = OpenCC.Converter({ from: variant, to: 'cn' });
+      const chain = tsChain(ts, variant);
+      const bad = differing(trad, (s) => convert(chain, s), ref);
+      expect(bad.slice(0, 5), `${bad.length} lines differ`).to.deep.equal([]);
+    });
+  }
+
+  it('the 繁体 download (converter + Simplified→Traditional dictionary) is at most 100 KB gzip', async () => {
+    const manifest = await (await fetch('/dist/.vite/manifest.json')).json();
+    const dict = await gzipSize(`/dist/${manifest['src/zh/generated/st.ts'].file}`);
+    const code = await gzipSize(`/dist/${manifest['src/zh/index.ts'].file}`);
+    console.log(`简→繁 download: dictionary ${dict} B + converter ${code} B gzip`);
+    expect(dict + code).to.be.at.most(100 * 1024);
+  });
+});
