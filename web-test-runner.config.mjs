@@ -34,14 +34,14 @@ const browsers = [
 ].filter((b) => !only || only.includes(b.name.toLowerCase()));
 
 /**
- * `/flaky/<token>/dist/…` serves `/dist/…`, except that the first lazy-chunk request under each token
+ * `/flaky/<token>/dist/…` serves `/dist/…`, except that the first request for the 简繁 chunk under each token
  * fails (503): a page loading yidu from there sees a chunk fail once and load on the next try.
  */
 const failedOnce = new Set();
 async function flakyChunks(ctx, next) {
   const m = ctx.path.match(/^\/flaky\/([\w-]+)(\/dist\/.*)$/);
   if (m) {
-    if (m[2].startsWith('/dist/chunks/') && !failedOnce.has(m[1])) {
+    if (m[2].startsWith('/dist/chunks/zh-') && !failedOnce.has(m[1])) {
       failedOnce.add(m[1]);
       ctx.status = 503;
       ctx.body = 'unavailable';

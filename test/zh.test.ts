@@ -255,7 +255,7 @@ describe('简体 / 繁体', function () {
   it('downloads nothing until needed; hover on 繁体 fetches ahead; the choice persists and applies on reload', async () => {
     const p = await openPage({ body: TEMPLATE_BODY });
     const chunks = () => (p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .map((e) => new URL(e.name).pathname).filter((n) => n.startsWith('/dist/chunks/'));
+      .map((e) => new URL(e.name).pathname).filter((n) => /^\/dist\/chunks\/(zh|st|ts)-/.test(n));
     await new Promise((r) => setTimeout(r, 200));
     expect(chunks()).to.deep.equal([]);
     button(zhSwitch(p), '繁体').dispatchEvent(new PointerEvent('pointerenter'));
@@ -358,25 +358,40 @@ describe('简体 / 繁体', function () {
   it('stays responsive on a 650,000-character page: no task over 50 ms converting or restoring', async function () {
     this.timeout(120000);
     const para = '本年度，县政府坚持以公开为常态、不公开为例外，围绕<b>行政复议</b>和面向社会的服务，系统梳理历史文件，只有依法公开才能干净透明。';
-    const p = await openPage({ body: `<main id="zoom">${Array.from({ length: 10000 }, (_, i) => `<p>${i}${para}</p>`).join('')}</main>` });
+    const p = await openPage({ body: `<main id="zoom">${Array.from({ length: 10300 }, (_, i) => `<p>${i}${para}</p>`).join('')}</main>` });
     expect(p.doc.querySelector('main')!.textContent!.length).to.be.above(650_000);
     const before = snapshot(p.doc);
     const longest = async (work: () => Promise<void>) => {
-      // A heartbeat on the page's own event loop: the longest gap is the longest task (including rendering).
+      // A heartbeat on the page's event loop: the longest gap between beats is the longest task (rendering included).
       let max = 0;
       let last = performance.now();
       let on = true;
+      // Where the browser reports long tasks (Chromium), those count too.
+      const W = p.win as unknown as typeof window;
+      const longtasks = W.PerformanceObserver.supportedEntryTypes.includes('longtask');
+      let longest = 0;
+      const observer = new W.PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+      });
+      const t0 = performance.now();
+      if (longtasks) observer.observe({ type: 'longtask' });
       const ch = new p.win.MessageChannel();
       ch.port1.onmessage = () => {
         const now = performance.now();
         max = Math.max(max, now - last);
         last = now;
-        if (on) setTimeout(() => ch.port2.postMessage(0), 0);
+        // A plain task like ours (not a timer, which browsers may hold back): queued in turn with our slices.
+        if (on) ch.port2.postMessage(0);
       };
       ch.port2.postMessage(0);
       await work();
+      // The task that finished the work counts up to now.
+      max = Math.max(max, performance.now() - last);
       on = false;
-      return max;
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      console.log(`heartbeat gap ${max.toFixed(1)} ms, longtask ${longest.toFixed(1)} ms, total ${(performance.now() - t0 - 100).toFixed(0)} ms`);
+      return Math.max(max, longest);
     };
     const convertGap = await longest(() => p.win.Yidu.zh.set('hant'));
     expect(p.doc.querySelector('main p')!.textContent).to.equal(`0${tw(para.replace(/<\/?b>/g, ''))}`);

@@ -7,11 +7,12 @@ import type { Runtime } from '../core/runtime.js';
 import type { YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
+import { retryable } from '../core/import-retry.js';
 import { announce } from '../core/announce.js';
 import { warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
 
-const loadFeature = lazyFeature('简繁 conversion', () => import('../zh/index.js'));
+const loadFeature = lazyFeature('简繁 conversion', retryable(() => import('../zh/index.js')));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
 type Converter = InstanceType<Feature['PageConverter']>;
 
@@ -104,8 +105,8 @@ class ZhEffect {
     } catch {
       // The page stays as written; the reader's next click loads again.
       const { config, prefs } = this.#rt;
-      announce(text(uiLang(config.get(), prefs.get()), 'zhLoadFailed'));
       prefs.set({ zh: config.get().source });
+      announce(text(uiLang(config.get(), prefs.get()), 'zhLoadFailed'));
       return;
     }
     if (this.#wanted() !== wanted) return;

@@ -6,7 +6,10 @@ import { Dict, type Chain } from './engine.js';
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
-/** Simplified→Traditional data: characters, pruned phrases (compact), and each variant's second stage. */
+/**
+ * Simplified→Traditional data: characters and pruned phrases (compact). Each variant's second stage (Taiwan
+ * or Hong Kong forms and phrases) is a small chunk of its own, so a reader downloads only their variant's.
+ */
 export interface StData {
   /** Pairs of code points (see `pairDict`). */
   normalize: string;
@@ -14,7 +17,6 @@ export interface StData {
   chars: string;
   /** Entries `key` + `value`, `|`-separated; see `decodePhrases`. */
   phrases: string;
-  stage2: Record<Exclude<Variant, 't'>, string[]>;
 }
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
@@ -40,26 +42,29 @@ export function decodePhrases(encoded: string, chars: Dict, each: (key: string, 
   if (encoded === '') return;
   let prev: string[] = [];
   for (const entry of encoded.split('|')) {
-    const shared = entry.charCodeAt(0) - 48;
-    const space = entry.indexOf(' ');
-    const rest = Array.from(space >= 0 ? entry.slice(1, space) : entry.slice(1));
-    let keyCps: string[];
-    let value: string;
-    if (space >= 0) {
-      keyCps = prev.slice(0, shared).concat(rest);
-      value = entry.slice(space + 1);
-    } else {
-      const n = (rest.length + shared) / 2;
-      keyCps = prev.slice(0, shared).concat(rest.slice(0, n - shared));
-      value = '';
-      for (let i = 0; i < n; i++) {
-        const v = rest[n - shared + i]!;
-        value += v === SAME ? (chars.map.get(keyCps[i]!) ?? keyCps[i]!) : v;
-      }
-    }
-    prev = keyCps;
-    each(keyCps.join(''), value);
+    const [key, value, cps] = decodeEntry(entry, prev, chars);
+    prev = cps;
+    each(key, value);
   }
+}
+
+/** One entry given the previous key's code points: [key, value, key code points]. */
+function decodeEntry(entry: string, prev: string[], chars: Dict): [string, string, string[]] {
+  const shared = entry.charCodeAt(0) - 48;
+  const space = entry.indexOf(' ');
+  const rest = Array.from(space >= 0 ? entry.slice(1, space) : entry.slice(1));
+  if (space >= 0) {
+    const keyCps = prev.slice(0, shared).concat(rest);
+    return [keyCps.join(''), entry.slice(space + 1), keyCps];
+  }
+  const n = (rest.length + shared) / 2;
+  const keyCps = prev.slice(0, shared).concat(rest.slice(0, n - shared));
+  let value = '';
+  for (let i = 0; i < n; i++) {
+    const v = rest[n - shared + i]!;
+    value += v === SAME ? (chars.map.get(keyCps[i]!) ?? keyCps[i]!) : v;
+  }
+  return [keyCps.join(''), value, keyCps];
 }
 
 /** Single-character dictionaries as one string of key/value code point pairs. */
@@ -70,22 +75,45 @@ export function pairDict(pairs: string): Dict {
   return d;
 }
 
-export function stChain(data: StData, variant: Variant): Chain {
+/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
+/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
+export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
+  const build = stBuilder(data, variant, stage2);
+  while (!build.step(Infinity));
+  return build.chain;
+}
+
+/**
+ * The same chain built a few thousand entries at a time (`step` returns true when done), so the page can
+ * run between steps: building on the reader's click must not become one long task.
+ */
+export function stBuilder(data: StData, variant: Variant, stage2: readonly string[] = []): { chain: Chain; step(n: number): boolean } {
   const chars = pairDict(data.chars);
   const stage1 = new Dict();
   const segmentation = variant === 't' ? null : new Dict();
-  decodePhrases(data.phrases, chars, (k, v) => {
-    stage1.add(k, v);
-    segmentation?.add(k, v);
-  });
-  for (const [k, v] of chars.map) stage1.add(k, v);
+  const entries = data.phrases === '' ? [] : data.phrases.split('|');
   const stages = [stage1];
-  if (variant !== 't') {
-    const d = new Dict();
-    for (const s of data.stage2[variant]) d.addSerialized(s);
-    stages.push(d);
-  }
-  return { normalize: pairDict(data.normalize), segmentation, stages };
+  const second = new Dict();
+  if (variant !== 't') stages.push(second);
+  const chain: Chain = { normalize: pairDict(data.normalize), segmentation, stages };
+  let i = 0;
+  let prev: string[] = [];
+  return {
+    chain,
+    step(n: number): boolean {
+      const end = Math.min(entries.length, i + n);
+      for (; i < end; i++) {
+        const [key, value, cps] = decodeEntry(entries[i]!, prev, chars);
+        prev = cps;
+        stage1.add(key, value);
+        segmentation?.add(key, value);
+      }
+      if (i < entries.length) return false;
+      for (const [k, v] of chars.map) stage1.add(k, v);
+      for (const s of stage2) second.addSerialized(s);
+      return true;
+    },
+  };
 }
 
 export function tsChain(data: TsData, variant: Variant): Chain {

@@ -57,15 +57,12 @@ interface Change {
 /** A slice of work stops after this many milliseconds, so no task comes near the 50 ms long-task line. */
 const SLICE_MS = 8;
 
-const yieldToPage = (): Promise<void> =>
+/** Lets the page run its own tasks (input, timers, rendering) between slices: a plain task, queued fairly. */
+export const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
-    const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-    if (s?.yield) void s.yield().then(resolve);
-    else {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve();
-      ch.port2.postMessage(0);
-    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
   });
 
 export class PageConverter {
@@ -141,17 +138,21 @@ export class PageConverter {
   }
 
   #drain(): Promise<void> {
-    return (this.#running ??= (async () => {
-      const gen = this.#generation;
-      try {
-        while (this.#queue.length > 0 && gen === this.#generation) {
-          this.#slice(performance.now() + SLICE_MS);
-          if (this.#queue.length > 0) await yieldToPage();
-        }
-      } finally {
-        this.#running = null;
+    if (this.#running) return this.#running;
+    const gen = this.#generation;
+    const run = (async () => {
+      while (this.#queue.length > 0 && gen === this.#generation) {
+        this.#slice(performance.now() + SLICE_MS);
+        if (this.#queue.length > 0) await yieldToPage();
       }
-    })());
+    })();
+    // Cleared in a callback, never synchronously: the loop may finish before `run` is even assigned.
+    this.#running = run;
+    const clear = () => {
+      if (this.#running === run) this.#running = null;
+    };
+    run.then(clear, clear);
+    return run;
   }
 
   /** Converts queued subtrees until the deadline; our writes are dropped from the observer's queue. */
