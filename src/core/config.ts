@@ -71,9 +71,6 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   content: { attribute: 'data-content', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   toolbar: { attribute: 'data-toolbar', accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
   variant: { attribute: 'data-variant', accepts: VARIANTS.map((v) => `"${v}"`).join(', '), check: oneOf(VARIANTS) },
-  source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
-  zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
-  zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
   lang: { attribute: 'data-lang', accepts: UI_LANGS.map((v) => `"${v}"`).join(', '), check: oneOf(UI_LANGS) },
   storageKey: {
     attribute: 'data-storage-key',
@@ -81,6 +78,9 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     check: (v) => typeof v === 'string' && v.trim() !== '',
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
+  source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
+  zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -14,6 +14,21 @@ import { text, uiLang } from '../i18n/lang.js';
 
 const loadFeature = lazyFeature('简繁 conversion', retryable(() => import('../zh/index.js')));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
+type Chain = Awaited<ReturnType<Feature['buildChain']>>;
+type Variant = YiduConfig['variant'];
+
+// Dictionary chunks: Simplified→Traditional (characters and phrases, plus each variant's own second stage),
+// Traditional→Simplified. Each is fetched only when that direction and variant is needed.
+const ST = retryable(() => import('../zh/generated/st.js'));
+const TS = retryable(() => import('../zh/generated/ts.js'));
+const STAGE2: Record<Variant, () => Promise<{ default: readonly string[] }>> = {
+  t: () => Promise.resolve({ default: [] }),
+  tw: retryable(() => import('../zh/generated/st-tw.js')),
+  hk: retryable(() => import('../zh/generated/st-hk.js')),
+  twp: retryable(() => import('../zh/generated/st-twp.js')),
+  hkp: retryable(() => import('../zh/generated/st-hkp.js')),
+};
+const chains = new Map<string, Promise<Chain>>();
 type Converter = InstanceType<Feature['PageConverter']>;
 
 /** The script the reader wants to read: `auto` is the page as written. */
@@ -75,10 +90,20 @@ class ZhEffect {
     } while (steps !== this.#steps);
   }
 
-  async #load(): Promise<[Feature, Awaited<ReturnType<Feature['loadChain']>>]> {
-    const c = this.#rt.config.get();
+  async #load(): Promise<[Feature, Chain]> {
+    const { source, variant } = this.#rt.config.get();
     const feature = await loadFeature();
-    return [feature, await feature.loadChain(c.source, c.variant)];
+    const key = `${source}:${variant}`;
+    let chain = chains.get(key);
+    if (!chain) {
+      chain = (source === 'hans'
+        ? Promise.all([ST(), STAGE2[variant]()]).then(([m, s2]) => feature.buildChain(source, variant, m.default, s2.default))
+        : TS().then((m) => feature.buildChain(source, variant, m.default, [])));
+      chains.set(key, chain);
+      // A failed download is forgotten, so the next click fetches again.
+      chain.catch(() => chains.delete(key));
+    }
+    return [feature, await chain];
   }
 
   prefetch(): void {
