@@ -4,6 +4,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
+import { readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 
 const { chromium, firefox } = ensureTools();
@@ -52,6 +55,17 @@ async function flakyChunks(ctx, next) {
   return next();
 }
 
+/** `gzip-size` command: gzip size of a built file as it sits in dist/ (the dev server re-encodes what it serves). */
+const gzipSizePlugin = {
+  name: 'gzip-size',
+  executeCommand({ command, payload }) {
+    if (command !== 'gzip-size') return undefined;
+    const file = normalize(join(process.cwd(), 'dist', String(payload)));
+    if (!file.startsWith(join(process.cwd(), 'dist'))) throw new Error('outside dist/');
+    return gzipSync(readFileSync(file)).length;
+  },
+};
+
 export default {
   middleware: [flakyChunks],
   rootDir: '.',
@@ -60,7 +74,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } })],
+  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } })],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -6,6 +6,7 @@
  * and is checked the same way.
  */
 import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import * as OpenCC from 'opencc-js';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
@@ -25,10 +26,8 @@ const STAGE2: Record<Variant, readonly string[]> = { t: [], tw, hk, twp, hkp };
 const VARIANTS: Variant[] = ['tw', 'hk', 't', 'twp', 'hkp'];
 const keys = [...new Set([...STPhrases.split('|'), ...Generated.split('|')].map((l: string) => l.split(' ')[0]!))];
 
-async function gzipSize(url: string): Promise<number> {
-  const body = (await fetch(url)).body!.pipeThrough(new CompressionStream('gzip'));
-  return (await new Response(body).arrayBuffer()).byteLength;
-}
+/** Gzip size of a file in dist/, measured in Node (the test server re-encodes the JavaScript it serves). */
+const gzipSize = (file: string) => executeServerCommand<number, string>('gzip-size', file);
 
 function differing(lines: string[], mine: (s: string) => string, ref: (s: string) => string): string[] {
   const out: string[] = [];
@@ -74,7 +73,7 @@ describe('简繁 dictionaries', function () {
     it(`the 繁体 download for ${variant} (converter + dictionary chunks) is at most 100 KB gzip`, async () => {
       const manifest = await (await fetch('/dist/.vite/manifest.json')).json();
       const files = ['src/zh/index.ts', 'src/zh/generated/st.ts', ...(variant === 't' ? [] : [`src/zh/generated/st-${variant}.ts`])];
-      const sizes = await Promise.all(files.map((f) => gzipSize(`/dist/${manifest[f].file}`)));
+      const sizes = await Promise.all(files.map((f) => gzipSize(manifest[f].file)));
       const total = sizes.reduce((a, b) => a + b, 0);
       console.log(`简→繁 ${variant} download: ${files.map((f, i) => `${f.split('/').pop()} ${sizes[i]} B`).join(' + ')} = ${total} B gzip`);
       expect(total).to.be.at.most(100 * 1024);
