@@ -20,7 +20,7 @@ async function grow(page, times) {
 async function opencc(browser, url, times) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().includes('/dist/') ? r.abort() : r.continue()));
+  page.on('request', (r) => (r.url().startsWith(`${url}/dist/`) ? r.abort() : r.continue()));
   await page.goto(`${url}/demo/index.html`);
   await grow(page, times);
   await page.addScriptTag({ url: `${url}/node_modules/opencc-js/dist/umd/full.js` });
@@ -40,6 +40,7 @@ async function yidu(browser, url, times) {
   await page.goto(`${url}/demo/index.html`);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}/demo/index.html`);
+  await page.waitForFunction(() => window.Yidu);
   await page.evaluate(() => window.Yidu.ready);
   await grow(page, times);
   const result = await page.evaluate(async () => {

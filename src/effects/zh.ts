@@ -92,18 +92,18 @@ class ZhEffect {
 
   async #load(): Promise<[Feature, Chain]> {
     const { source, variant } = this.#rt.config.get();
-    const feature = await loadFeature();
     const key = `${source}:${variant}`;
     let chain = chains.get(key);
     if (!chain) {
+      // Converter and dictionaries download in parallel.
       chain = (source === 'hans'
-        ? Promise.all([ST(), STAGE2[variant]()]).then(([m, s2]) => feature.buildChain(source, variant, m.default, s2.default))
-        : TS().then((m) => feature.buildChain(source, variant, m.default, [])));
+        ? Promise.all([loadFeature(), ST(), STAGE2[variant]()]).then(([f, m, s2]) => f.buildChain(source, variant, m.default, s2.default))
+        : Promise.all([loadFeature(), TS()]).then(([f, m]) => f.buildChain(source, variant, m.default, [])));
       chains.set(key, chain);
       // A failed download is forgotten, so the next click fetches again.
       chain.catch(() => chains.delete(key));
     }
-    return [feature, await chain];
+    return [await loadFeature(), await chain];
   }
 
   prefetch(): void {

@@ -11,14 +11,18 @@
 /** One longest-match dictionary (opencc-js: a dictionary group; the first entry for a key wins). */
 export class Dict {
   readonly map = new Map<string, string>();
-  /** Longest key (in UTF-16 units) starting with each code unit; keys never start with a low surrogate. */
+  /**
+   * Longest key (in UTF-16 units) of two or more units starting with each pair of code units: most positions
+   * in a text start no such key, so matching there costs one number lookup and one single-character lookup.
+   */
   readonly #maxLen = new Map<number, number>();
 
   /** `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js. */
   add(key: string, value: string): void {
     if (key === '' || this.map.has(key)) return;
     this.map.set(key, value);
-    const c = key.charCodeAt(0);
+    if (key.length < 2) return;
+    const c = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
     if ((this.#maxLen.get(c) ?? 0) < key.length) this.#maxLen.set(c, key.length);
   }
 
@@ -42,15 +46,14 @@ export class Dict {
 
   /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
   matchAt(s: string, i: number, end: number): number {
-    let len = this.#maxLen.get(s.charCodeAt(i)) ?? 0;
-    if (len === 0) return 0;
-    if (i + len > end) len = end - i;
     const map = this.map;
-    for (; len > 0; len--) {
+    if (i + 1 < end) {
+      let len = this.#maxLen.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ?? 0;
+      if (i + len > end) len = end - i;
       // A candidate ending between the halves of a surrogate pair can never be a key.
-      if (map.has(s.slice(i, i + len))) return len;
+      for (; len > 1; len--) if (map.has(s.slice(i, i + len))) return len;
     }
-    return 0;
+    return map.has(s[i]!) ? 1 : 0;
   }
 }
 

@@ -13,6 +13,8 @@ export { convert };
 export async function buildChain(source: 'hans' | 'hant', variant: Variant, data: StData | TsData, stage2: readonly string[]): Promise<Chain> {
   if (source === 'hant') return tsChain(data as TsData, variant);
   const build = stBuilder(data as StData, variant, stage2);
-  while (!build.step(2000)) await yieldToPage();
+  for (let deadline = performance.now() + 10; !build.step(500); ) {
+    if (performance.now() > deadline) (await yieldToPage(), (deadline = performance.now() + 10));
+  }
   return build.chain;
 }
