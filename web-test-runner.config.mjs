@@ -4,6 +4,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
+import { readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { CSP } from './scripts/static-server.mjs';
 import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.mjs';
@@ -37,6 +40,36 @@ const browsers = [
   }),
 ].filter((b) => !only || only.includes(b.name.toLowerCase()));
 
+/**
+ * `/flaky/<token>/dist/…` serves `/dist/…`, except that the first request for the 简繁 chunk under each token
+ * fails (503): a page loading yidu from there sees a chunk fail once and load on the next try.
+ */
+const failedOnce = new Set();
+async function flakyChunks(ctx, next) {
+  const m = ctx.path.match(/^\/flaky\/([\w-]+)(\/dist\/.*)$/);
+  if (m) {
+    if (m[2].startsWith('/dist/chunks/zh-') && !failedOnce.has(m[1])) {
+      failedOnce.add(m[1]);
+      ctx.status = 503;
+      ctx.body = 'unavailable';
+      return;
+    }
+    ctx.url = m[2] + ctx.search;
+  }
+  return next();
+}
+
+/** `gzip-size` command: gzip size of a built file as it sits in dist/ (the dev server re-encodes what it serves). */
+const gzipSizePlugin = {
+  name: 'gzip-size',
+  executeCommand({ command, payload }) {
+    if (command !== 'gzip-size') return undefined;
+    const file = normalize(join(process.cwd(), 'dist', String(payload)));
+    if (!file.startsWith(join(process.cwd(), 'dist'))) throw new Error('outside dist/');
+    return gzipSync(readFileSync(file)).length;
+  },
+};
+
 /** Pages requested with `?csp` get the strict policy the demo is served with. */
 function strictCsp(ctx, next) {
   if (ctx.querystring.split('&').includes('csp')) ctx.set('Content-Security-Policy', CSP);
@@ -62,14 +95,14 @@ async function demoStorageKey(ctx, next) {
 }
 
 export default {
-  middleware: [networkFaultMiddleware, failOnceMiddleware(), strictCsp, demoStorageKey],
+  middleware: [networkFaultMiddleware, failOnceMiddleware(), flakyChunks, strictCsp, demoStorageKey],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin()],
+  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -6,6 +6,7 @@ import { build as esbuild, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
+import { generate as generateZhDicts } from './zh/dict.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -39,6 +40,10 @@ const squeezeCss = {
 };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+
+// 0. The 简繁 dictionaries, generated from the opencc-js package (cached until opencc-js or the generator changes).
+const zh = await generateZhDicts();
+if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phrase entries kept (corpus ${zh.corpusChars} characters)`);
 
 // 1. What a site serves: everything bundled (Lit included), lazy features as separate chunks.
 await build({

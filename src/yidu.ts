@@ -14,6 +14,7 @@ import { DEFAULT_PREFS } from './core/prefs.js';
 import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
 import type { AuditOptions } from './audit/run-audit.js';
 import type { AuditReport } from './audit/report.js';
+import { convertText, startZh, zhSettled } from './effects/zh.js';
 
 declare const __YIDU_VERSION__: string;
 export const VERSION: string = typeof __YIDU_VERSION__ === 'string' ? __YIDU_VERSION__ : 'dev';
@@ -36,6 +37,13 @@ export interface YiduApi {
    * failures, failures in yidu's UI and failures a mode introduced. Loads axe-core on first call only.
    */
   audit(options?: AuditOptions): Promise<AuditReport>;
+  /** 简体 / 繁体. */
+  readonly zh: {
+    /** Sets the reader's choice (persisted); resolves when the whole page shows it. */
+    set(script: 'hans' | 'hant'): Promise<void>;
+    /** Converts a string from the page's script to the other one (as 繁体/简体 would). */
+    convertText(text: string): Promise<string>;
+  };
 }
 
 /** The audit and axe-core: a lazy chunk. axe-core sets `window.axe`; the page keeps whatever it had there. */
@@ -83,6 +91,10 @@ function createApi(): YiduApi {
       const { runAudit } = await loadAudit();
       return runAudit({ rt, version: VERSION, defaults: DEFAULT_PREFS, contentSelectors: DEFAULT_CONTENT_SELECTORS }, options);
     },
+    zh: {
+      set: (script) => (rt.prefs.set({ zh: script }), zhSettled()),
+      convertText,
+    },
   };
   // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.
   defineAll();
@@ -90,6 +102,7 @@ function createApi(): YiduApi {
     // Each step on its own: one failing never keeps the others (or the uncloaked page) from the reader.
     step('the live region', ensureLiveRegion);
     step('page effects', () => startPageEffects(rt));
+    step('简繁', () => startZh(rt));
     step('the toolbar', () => {
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
         document.body.prepend(document.createElement('yidu-toolbar'));

@@ -14,6 +14,12 @@ export interface YiduConfig {
   toolbar: 'auto' | 'none';
   /** Traditional variant used by 繁体. */
   variant: (typeof VARIANTS)[number];
+  /** The script the page is written in: `hant` pages get 繁→简 conversion for 简体. */
+  source: 'hans' | 'hant';
+  /** CSS selector of the part converted by 简体/繁体; `null` is the whole document. */
+  zhRoot: string | null;
+  /** `same-origin` also converts same-origin iframes present at conversion time. */
+  zhFrames: 'none' | 'same-origin';
   /** UI language; `auto` follows the page (`<html lang>`) and the reader's 简/繁 choice. */
   lang: (typeof UI_LANGS)[number];
   /** localStorage key holding the reader's preferences. */
@@ -30,6 +36,9 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   content: null,
   toolbar: 'auto',
   variant: 'tw',
+  source: 'hans',
+  zhRoot: null,
+  zhFrames: 'none',
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
@@ -102,6 +111,9 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     accepts: 'the URL of a same-origin .ttf or .otf font',
     check: (v) => v === null || isSameOriginFont(v),
   },
+  source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
+  zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

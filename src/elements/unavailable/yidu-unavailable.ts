@@ -45,20 +45,3 @@ export class YiduA11yToggle extends UnavailableFeature {
     return ['a11y'];
   }
 }
-
-/**
- * 简体 | 繁体: switches the page's script. Not available yet: renders disabled with an explanation.
- * @summary Simplified/Traditional switch (pending).
- * @csspart group - The group around both buttons.
- * @csspart button - Each button.
- * @tagname yidu-zh-switch
- */
-export class YiduZhSwitch extends UnavailableFeature {
-  protected override groupLabel(): StringKey {
-    return 'zhGroup';
-  }
-  protected labels(): StringKey[] {
-    return ['hans', 'hant'];
-  }
-}
-

@@ -1,0 +1,99 @@
+// 简→繁 on the demo report and on a page ten times its size, side by side in one run:
+//   baseline  opencc-js's own path: build Converter({from:'cn',to:'tw'}) + HTMLConverter(...).convert(), with
+//             opencc-js already loaded (its 1.2 MB script is not counted)
+//   yidu      click 繁体 → page fully converted (converter and dictionary chunks fetched, built, page converted),
+//             then 简体 (restore) and 繁体 again (repeat toggle)
+const RUNS = 5;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Repeats the article `times` times (the 10× page). */
+async function grow(page, times) {
+  if (times === 1) return;
+  await page.evaluate((n) => {
+    const main = document.querySelector('#main');
+    const copy = [...main.childNodes].map((c) => c.cloneNode(true));
+    for (let i = 1; i < n; i++) main.append(...copy.map((c) => c.cloneNode(true)));
+  }, times);
+}
+
+async function opencc(browser, url, times) {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (r) => (r.url().startsWith(`${url}/dist/`) ? r.abort() : r.continue()));
+  await page.goto(`${url}/demo/index.html`);
+  await grow(page, times);
+  await page.addScriptTag({ url: `${url}/node_modules/opencc-js/dist/umd/full.js` });
+  const ms = await page.evaluate(() => {
+    const t0 = performance.now();
+    const conv = window.OpenCC.Converter({ from: 'cn', to: 'tw' });
+    window.OpenCC.HTMLConverter(conv, document.documentElement, 'zh-CN', 'zh-TW').convert();
+    return performance.now() - t0;
+  });
+  const check = await page.evaluate(() => document.querySelector('#main').textContent);
+  await page.close();
+  return { ms, check };
+}
+
+async function yidu(browser, url, times) {
+  const page = await browser.newPage();
+  await page.goto(`${url}/demo/index.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${url}/demo/index.html`);
+  await page.waitForFunction(() => window.Yidu);
+  await page.evaluate(() => window.Yidu.ready);
+  await grow(page, times);
+  const result = await page.evaluate(async () => {
+    const find = (label) => {
+      const out = [];
+      const visit = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName === 'button' && el.textContent.trim() === label) out.push(el);
+          if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(document);
+      return out[0];
+    };
+    const time = async (label, script) => {
+      const t0 = performance.now();
+      find(label).click();
+      await window.Yidu.zh.set(script);
+      return performance.now() - t0;
+    };
+    const first = await time('繁体', 'hant');
+    const check = document.querySelector('#main').textContent;
+    const restore = await time('簡體', 'hans');
+    const repeat = await time('繁体', 'hant');
+    await window.Yidu.zh.set('hans');
+    return { first, restore, repeat, check };
+  });
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+  return result;
+}
+
+export default async function ({ browser, baseUrl }) {
+  const f = (n) => n.toFixed(1).padStart(7);
+  for (const [name, times] of [['demo report', 1], ['10× page', 10]]) {
+    // Warm the HTTP cache and the browser once.
+    await opencc(browser, baseUrl, times);
+    await yidu(browser, baseUrl, times);
+    const base = [];
+    const ours = [];
+    for (let i = 0; i < RUNS; i++) {
+      base.push(await opencc(browser, baseUrl, times));
+      ours.push(await yidu(browser, baseUrl, times));
+    }
+    if (base[0].check !== ours[0].check) console.warn(`  (${name}: yidu's text differs from opencc-js HTMLConverter's)`);
+    const b = median(base.map((r) => r.ms));
+    const first = median(ours.map((r) => r.first));
+    const restore = median(ours.map((r) => r.restore));
+    const repeat = median(ours.map((r) => r.repeat));
+    console.log(`${name}, median of ${RUNS} runs (ms)`);
+    console.log(`  opencc-js build + HTMLConverter.convert ${f(b)}   ×1.00`);
+    console.log(`  yidu first 繁体 (download+build+convert) ${f(first)}   ${(b / first).toFixed(2)}× faster`);
+    console.log(`  yidu 简体 (restore)                      ${f(restore)}`);
+    console.log(`  yidu 繁体 again (repeat toggle)           ${f(repeat)}`);
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The 简繁 conversion engine: opencc-js's algorithm (normalise, segment by phrases, then convert each
+ * segment through a chain of longest-match dictionaries) over flat `Map`s that build in a few milliseconds
+ * instead of opencc-js's Map-of-Maps trie. For a single string the output is exactly opencc-js's; for text
+ * split across inline elements (`<b>头</b>发`) `convertPieces` matches phrases across the split wherever the
+ * phrase maps character for character, so every piece keeps its own share of the result.
+ *
+ * No DOM here: the build script runs the same code in Node to prune and check the dictionaries.
+ */
+
+/** One longest-match dictionary (opencc-js: a dictionary group; the first entry for a key wins). */
+export class Dict {
+  readonly map = new Map<string, string>();
+  /**
+   * Longest key (in UTF-16 units) of two or more units starting with each pair of code units: most positions
+   * in a text start no such key, so matching there costs one number lookup and one single-character lookup.
+   */
+  readonly #maxLen = new Map<number, number>();
+
+  /** `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js. */
+  add(key: string, value: string): void {
+    if (key === '' || this.map.has(key)) return;
+    this.map.set(key, value);
+    if (key.length < 2) return;
+    const c = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+    if ((this.#maxLen.get(c) ?? 0) < key.length) this.#maxLen.set(c, key.length);
+  }
+
+  /**
+   * opencc's serialised form `"k v|k v"`; only the first candidate of each entry counts and, as in
+   * opencc-js, a later line for the same key replaces an earlier one (so read from the end).
+   */
+  addSerialized(dict: string): this {
+    if (dict === '') return this;
+    for (const line of dict.split('|').reverse()) {
+      const space = line.indexOf(' ');
+      const next = line.indexOf(' ', space + 1);
+      this.add(line.slice(0, space), line.slice(space + 1, next < 0 ? undefined : next));
+    }
+    return this;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
+  matchAt(s: string, i: number, end: number): number {
+    const map = this.map;
+    if (i + 1 < end) {
+      let len = this.#maxLen.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ?? 0;
+      if (i + len > end) len = end - i;
+      // A candidate ending between the halves of a surrogate pair can never be a key.
+      for (; len > 1; len--) if (map.has(s.slice(i, i + len))) return len;
+    }
+    return map.has(s[i]!) ? 1 : 0;
+  }
+}
+
+/** opencc-js skips an unmatched ideographic description sequence as one unit. */
+function idsArity(cp: number): number {
+  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
+  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
+  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
+  return 0;
+}
+const cpLen = (s: string, i: number) => ((s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+function idsEnd(s: string, i: number, n: number): number {
+  const arity = idsArity(s.codePointAt(i) ?? 0);
+  if (arity === 0) return 0;
+  let end = i + cpLen(s, i);
+  for (let k = 0; k < arity; k++) {
+    if (end >= n) return 0;
+    const child = idsEnd(s, end, n);
+    end = child || end + cpLen(s, end);
+  }
+  return end;
+}
+/** opencc-js's step over unmatched text (within the string being converted). */
+function unmatchedLength(s: string, i: number): number {
+  const e = idsEnd(s, i, s.length);
+  return e > i ? e - i : cpLen(s, i);
+}
+
+/** A conversion: optional normalisation, optional segmentation, then the chain of stages. */
+export interface Chain {
+  normalize: Dict | null;
+  segmentation: Dict | null;
+  stages: Dict[];
+}
+
+/** Marks a piece boundary that a length-changing match crosses: those pieces convert apart. */
+class Crossed {
+  constructor(readonly boundary: number) {}
+}
+
+/**
+ * One longest-match pass over `s[from, to)` (opencc-js `Trie.convert` on that substring), appending to
+ * `out` and moving the piece boundaries that fall inside the range. Returns a Crossed when a boundary sits
+ * inside a match that does not map unit for unit.
+ */
+function pass(dict: Dict, s: string, from: number, to: number, out: string[], outLen: number,
+  bounds: number[], mapped: number[], bi: number): number | Crossed {
+  // `outLen` is the output length so far; `bi` is the index of the first boundary ≥ from.
+  const sub = from === 0 && to === s.length ? s : s.slice(from, to);
+  const n = sub.length;
+  let plain = -1;
+  let o = outLen;
+  for (let i = 0; i < n; ) {
+    while (bi < bounds.length && bounds[bi]! <= from + i) mapped[bi] = o + (from + i - bounds[bi]!), bi++;
+    const len = dict.matchAt(sub, i, n);
+    if (len > 0) {
+      if (plain >= 0) (out.push(sub.slice(plain, i)), (plain = -1));
+      const value = dict.map.get(sub.slice(i, i + len))!;
+      while (bi < bounds.length && bounds[bi]! < from + i + len) {
+        const at = bounds[bi]! - from - i;
+        if (value.length !== len || isSplitPair(value, at) || isSplitPair(sub, i + at)) return new Crossed(bi);
+        mapped[bi] = o + at;
+        bi++;
+      }
+      out.push(value);
+      o += value.length;
+      i += len;
+    } else {
+      if (plain < 0) plain = i;
+      const step = unmatchedLength(sub, i);
+      // Boundaries inside an unmatched unit (a surrogate pair or description sequence) stay in place.
+      while (bi < bounds.length && bounds[bi]! < from + i + step) mapped[bi] = o + (bounds[bi]! - from - i), bi++;
+      o += step;
+      i += step;
+    }
+  }
+  if (plain >= 0) out.push(sub.slice(plain));
+  return o;
+}
+
+const isSplitPair = (s: string, at: number) =>
+  at > 0 && at < s.length && (s.charCodeAt(at - 1) & 0xfc00) === 0xd800 && (s.charCodeAt(at) & 0xfc00) === 0xdc00;
+
+/** opencc-js `Trie.segment`: phrase matches and the unmatched runs between them, as [start, end) pairs. */
+function segment(dict: Dict, s: string): number[] {
+  const cuts: number[] = [0];
+  const n = s.length;
+  let inPlain = false;
+  for (let i = 0; i < n; ) {
+    const len = dict.matchAt(s, i, n);
+    if (len > 0) {
+      if (inPlain && i !== 0) cuts.push(i);
+      inPlain = false;
+      i += len;
+      if (i < n) cuts.push(i);
+    } else {
+      inPlain = true;
+      i += unmatchedLength(s, i);
+    }
+  }
+  cuts.push(n);
+  return cuts;
+}
+
+/** Runs one stage over every segment; boundaries move with the text. */
+function stage(dict: Dict, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
+  const out: string[] = [];
+  const mapped = new Array<number>(bounds.length);
+  const newCuts: number[] = [0];
+  let o = 0;
+  let bi = 0;
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k]!;
+    const to = cuts[k + 1]!;
+    while (bi < bounds.length && bounds[bi]! < from) bi++;
+    const r = pass(dict, s, from, to, out, o, bounds, mapped, bi);
+    if (r instanceof Crossed) return r;
+    o = r;
+    newCuts.push(o);
+  }
+  // Boundaries at the very end.
+  for (let j = 0; j < bounds.length; j++) if (mapped[j] === undefined) mapped[j] = o - (s.length - bounds[j]!);
+  return { s: out.join(''), cuts: newCuts, bounds: mapped };
+}
+
+function run(chain: Chain, s: string, bounds: number[]): { s: string; bounds: number[] } | Crossed {
+  let cur = { s, cuts: [0, s.length], bounds };
+  if (chain.normalize) {
+    const r = stage(chain.normalize, cur.s, cur.cuts, cur.bounds);
+    if (r instanceof Crossed) return r;
+    cur = { ...r, cuts: [0, r.s.length] };
+  }
+  if (chain.segmentation) cur.cuts = segment(chain.segmentation, cur.s);
+  for (const d of chain.stages) {
+    const r = stage(d, cur.s, cur.cuts, cur.bounds);
+    if (r instanceof Crossed) return r;
+    cur = r;
+  }
+  return cur;
+}
+
+/** Converts one string; exactly opencc-js's result for the same dictionaries. */
+export function convert(chain: Chain, s: string): string {
+  const r = run(chain, s, []);
+  return (r as { s: string }).s;
+}
+
+/**
+ * Converts text split into pieces (text nodes of one inline run) as one text, so phrases across the splits
+ * convert as phrases; each piece gets its share. Where a length-changing match would cross a split, the
+ * pieces on either side convert apart.
+ */
+export function convertPieces(chain: Chain, pieces: readonly string[]): string[] {
+  if (pieces.length <= 1) return pieces.map((p) => convert(chain, p));
+  const bounds: number[] = [];
+  let at = 0;
+  for (let k = 0; k + 1 < pieces.length; k++) bounds.push((at += pieces[k]!.length));
+  const r = run(chain, pieces.join(''), bounds);
+  if (r instanceof Crossed) {
+    const k = r.boundary + 1;
+    return [...convertPieces(chain, pieces.slice(0, k)), ...convertPieces(chain, pieces.slice(k))];
+  }
+  const out: string[] = [];
+  let prev = 0;
+  for (const b of r.bounds) (out.push(r.s.slice(prev, b)), (prev = b));
+  out.push(r.s.slice(prev));
+  return out;
+}

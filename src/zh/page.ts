@@ -1,0 +1,370 @@
+/**
+ * Converts a page between 简体 and 繁体 and back, exactly.
+ *
+ * Every text node and attribute we change is recorded with its original and converted strings. Restoring
+ * writes the original back only where the page still shows our converted string: if the site's own script
+ * changed it meanwhile, the site's value wins. While converted, a MutationObserver converts what the site
+ * adds or changes; our own writes are taken out of the observer's queue right after we make them (nothing
+ * else runs in between), so they never come back as "changes" and nothing is converted twice.
+ *
+ * Work runs in slices of a few milliseconds with yields between them, so a very long page stays responsive.
+ * Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
+ */
+import { convert, convertPieces, type Chain } from './engine.js';
+
+/** Elements whose content is never converted (their own title/placeholder attributes still are). */
+const NO_CONTENT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'CODE', 'PRE', 'KBD', 'SAMP',
+  'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT']);
+/** Elements whose text flows on with their neighbours' (phrases may continue across them). */
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS',
+  'LABEL', 'MARK', 'Q', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR']);
+/** Attributes readers meet. `value` only on button-like inputs (a text input's value is what the reader typed). */
+export const ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label', 'aria-description'];
+const BUTTON_TYPES = new Set(['button', 'submit', 'reset']);
+const OBSERVED = [...ATTRIBUTES, 'value', 'lang'];
+
+/** Elements that are never touched, with everything inside. */
+function excluded(el: Element): boolean {
+  if (el.localName.startsWith('yidu-')) return true;
+  if (el.getAttribute('translate') === 'no' || el.hasAttribute('data-yidu-no-convert')) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+const SIMPLIFIED_LANG = /^zh(-(hans|cn|sg|my)(-|$)|$)/i;
+const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)(-|$)/i;
+
+export interface Direction {
+  chain: Chain;
+  /** Text marked with this language is in the target script already and is left alone. */
+  alreadyTarget: RegExp;
+  /** `lang` values in the source script, rewritten to `targetLang`. */
+  sourceLang: RegExp;
+  targetLang: string;
+}
+
+export function direction(chain: Chain, source: 'hans' | 'hant', variant: string): Direction {
+  if (source === 'hant') return { chain, alreadyTarget: SIMPLIFIED_LANG, sourceLang: TRADITIONAL_LANG, targetLang: 'zh-CN' };
+  const targetLang = variant.startsWith('tw') ? 'zh-TW' : variant.startsWith('hk') ? 'zh-HK' : 'zh-Hant';
+  return { chain, alreadyTarget: TRADITIONAL_LANG, sourceLang: SIMPLIFIED_LANG, targetLang };
+}
+
+/**
+ * Code units that can start a dictionary key anywhere in the chain. Text without any of them (whitespace,
+ * Latin, digits: most text nodes between tags) converts to itself, so it is not run through the chain.
+ */
+const STARTS = new WeakMap<Chain, Uint8Array>();
+function mayChange(chain: Chain, text: string): boolean {
+  let starts = STARTS.get(chain);
+  if (!starts) {
+    starts = new Uint8Array(65536);
+    for (const d of [chain.normalize, chain.segmentation, ...chain.stages]) {
+      if (d) for (const k of d.map.keys()) starts[k.charCodeAt(0)] = 1;
+    }
+    STARTS.set(chain, starts);
+  }
+  for (let i = 0; i < text.length; i++) if (starts[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+interface Change {
+  orig: string;
+  conv: string;
+}
+
+/** A slice of work stops after this many milliseconds, so no task comes near the 50 ms long-task line. */
+const SLICE_MS = 4;
+const FIRST_SLICE_MS = 12;
+/** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
+const RESTORE_BATCH = 512;
+
+/** Lets the page run its own tasks (input, timers, rendering) between slices: a plain task, queued fairly. */
+export const yieldToPage = (): Promise<void> =>
+  new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+
+export class PageConverter {
+  readonly #texts = new Map<Text, Change>();
+  readonly #attrs = new Map<Element, Map<string, Change>>();
+  readonly #observer = new MutationObserver((records) => this.#onMutations(records));
+  /** Subtrees waiting to be converted. */
+  #queue: Node[] = [];
+  #dir: Direction | null = null;
+  #roots: Element[] = [];
+  #running: Promise<void> | null = null;
+  /** Bumped by restore(): a conversion in progress stops at its next slice. */
+  #generation = 0;
+
+  get converted(): boolean {
+    return this.#dir !== null;
+  }
+
+  /** Converts `roots` (and keeps converting what appears in them) until restore(). */
+  convert(dir: Direction, roots: Element[], langOnly: Element[] = []): Promise<void> {
+    if (this.#dir) return this.#running ?? Promise.resolve();
+    this.#dir = dir;
+    this.#roots = roots;
+    this.#queue = [...roots];
+    for (const el of langOnly) this.#attr(el, 'lang', dir);
+    for (const root of roots) {
+      this.#observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED });
+    }
+    return this.#drain();
+  }
+
+  /**
+   * Every converted string back to its original, where the page still shows our conversion. Stops a
+   * conversion in progress first. The caller never starts a conversion before this resolves.
+   */
+  restore(): Promise<void> {
+    if (this.#restoring) return this.#restoring;
+    if (!this.#dir) return Promise.resolve();
+    return (this.#restoring = this.#restore().finally(() => (this.#restoring = null)));
+  }
+
+  #restoring: Promise<void> | null = null;
+
+  /** Resolves when no conversion or restore is in progress. */
+  async idle(): Promise<void> {
+    while (this.#running || this.#restoring) await (this.#running ?? this.#restoring);
+  }
+
+  async #restore(): Promise<void> {
+    this.#generation++;
+    this.#dir = null;
+    this.#queue = [];
+    this.#walkers.clear();
+    // Pending records are the site's changes: those nodes already show the site's value, which wins below.
+    this.#observer.disconnect();
+    await this.#running;
+    const texts = [...this.#texts];
+    const attrs = [...this.#attrs];
+    this.#texts.clear();
+    this.#attrs.clear();
+    let deadline = performance.now() + SLICE_MS;
+    for (let i = 0; i < texts.length; i++) {
+      const [node, c] = texts[i]!;
+      if (node.data === c.conv) node.data = c.orig;
+      // Few enough nodes per slice that the layout after it stays short too.
+      if ((i & 63) === 63 && (i % RESTORE_BATCH === RESTORE_BATCH - 1 || performance.now() > deadline)) {
+        await yieldToPage();
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    for (const [el, map] of attrs) {
+      for (const [name, c] of map) if (el.getAttribute(name) === c.conv) el.setAttribute(name, c.orig);
+    }
+  }
+
+  #drain(): Promise<void> {
+    if (this.#running) return this.#running;
+    const gen = this.#generation;
+    const run = (async () => {
+      // The first slice is longer: a typical report is done in it, within one frame of the reader's click.
+      let budget = FIRST_SLICE_MS;
+      while (this.#queue.length > 0 && gen === this.#generation) {
+        this.#slice(performance.now() + budget);
+        budget = SLICE_MS;
+        if (this.#queue.length > 0) await yieldToPage();
+      }
+    })();
+    // Cleared in a callback, never synchronously: the loop may finish before `run` is even assigned.
+    this.#running = run;
+    const clear = () => {
+      if (this.#running === run) this.#running = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  /** Converts queued subtrees until the deadline; our writes are dropped from the observer's queue. */
+  #slice(deadline: number): void {
+    this.#onMutations(this.#observer.takeRecords());
+    const dir = this.#dir;
+    if (!dir) return;
+    while (this.#queue.length > 0 && performance.now() < deadline) {
+      const root = this.#queue[0]!;
+      const walker = this.#walkers.get(root) ?? this.#startWalk(root, dir);
+      if (this.#walk(walker, dir, deadline)) {
+        this.#queue.shift();
+        this.#walkers.delete(root);
+      }
+    }
+    this.#observer.takeRecords();
+  }
+
+  readonly #walkers = new Map<Node, Walk>();
+
+  #startWalk(root: Node, dir: Direction): Walk {
+    const w: Walk = { walker: null, run: [], block: null, root };
+    if (root.nodeType === Node.TEXT_NODE) {
+      w.run.push(root as Text);
+    } else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
+      const doc = root.ownerDocument ?? (root as Document);
+      const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : (root as Element);
+      if (start) {
+        this.#element(start, dir);
+        if (!NO_CONTENT.has(start.tagName.toUpperCase())) {
+          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+            acceptNode: (n) => {
+              if (n.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
+              const el = n as Element;
+              if (excluded(el) || this.#alreadyTarget(el, dir)) return (this.#flush(w, dir), NodeFilter.FILTER_REJECT);
+              if (NO_CONTENT.has(el.tagName.toUpperCase())) {
+                this.#flush(w, dir);
+                this.#element(el, dir);
+                return NodeFilter.FILTER_REJECT;
+              }
+              return NodeFilter.FILTER_ACCEPT;
+            },
+          });
+        }
+      }
+    }
+    this.#walkers.set(root, w);
+    return w;
+  }
+
+  /** Walks on until the deadline; true when the subtree is done. */
+  #walk(w: Walk, dir: Direction, deadline: number): boolean {
+    const walker = w.walker;
+    if (walker) {
+      // The site removed the node we stopped at: walk again from the top (done nodes are skipped).
+      if (!walker.root.contains(walker.currentNode)) walker.currentNode = walker.root;
+      let n = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const t = node as Text;
+          if (this.#texts.has(t)) continue;
+          const block = blockOf(t);
+          if (block !== w.block) (this.#flush(w, dir), (w.block = block));
+          w.run.push(t);
+        } else {
+          const el = node as Element;
+          if (!INLINE.has(el.tagName.toUpperCase())) this.#flush(w, dir);
+          this.#element(el, dir);
+        }
+        if ((++n & 31) === 0 && performance.now() > deadline) return false;
+      }
+    }
+    this.#flush(w, dir);
+    return true;
+  }
+
+  /** Converts the pending inline run as one text. */
+  #flush(w: Walk, dir: Direction): void {
+    const run = w.run.filter((t) => !this.#texts.has(t));
+    w.run = [];
+    w.block = null;
+    if (run.length === 0) return;
+    const pieces = run.map((t) => t.data);
+    if (!pieces.some((p) => mayChange(dir.chain, p))) return;
+    const out = convertPieces(dir.chain, pieces);
+    for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!);
+  }
+
+  #setText(node: Text, orig: string, conv: string): void {
+    if (conv === orig) return;
+    this.#texts.set(node, { orig, conv });
+    node.data = conv;
+  }
+
+  #alreadyTarget(el: Element, dir: Direction): boolean {
+    const lang = this.#origAttr(el, 'lang');
+    return lang !== null && dir.alreadyTarget.test(lang);
+  }
+
+  /** An attribute's value as the site wrote it (before our conversion). */
+  #origAttr(el: Element, name: string): string | null {
+    return this.#attrs.get(el)?.get(name)?.orig ?? el.getAttribute(name);
+  }
+
+  /** Converts the attributes of one element. */
+  #element(el: Element, dir: Direction): void {
+    for (const name of ATTRIBUTES) this.#attr(el, name, dir);
+    if (el.localName === 'input' && BUTTON_TYPES.has((el as HTMLInputElement).type)) this.#attr(el, 'value', dir);
+    this.#attr(el, 'lang', dir);
+  }
+
+  #attr(el: Element, name: string, dir: Direction): void {
+    const value = el.getAttribute(name);
+    const known = this.#attrs.get(el)?.get(name);
+    if (value === null || (known && known.conv === value)) return;
+    const conv = name === 'lang' ? (dir.sourceLang.test(value) ? dir.targetLang : value) : convert(dir.chain, value);
+    if (conv === value) {
+      this.#attrs.get(el)?.delete(name);
+      return;
+    }
+    let map = this.#attrs.get(el);
+    if (!map) this.#attrs.set(el, (map = new Map()));
+    map.set(name, { orig: value, conv });
+    el.setAttribute(name, conv);
+  }
+
+  /** Is `node` inside what we convert (a root, not excluded, not marked as the target script)? */
+  #inScope(node: Node, dir: Direction): boolean {
+    let langSeen = false;
+    for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+      if (excluded(el)) return false;
+      if (el !== node && NO_CONTENT.has(el.tagName.toUpperCase())) return false;
+      if (!langSeen && el.hasAttribute('lang')) {
+        langSeen = true;
+        if (this.#alreadyTarget(el, dir)) return false;
+      }
+      if (this.#roots.includes(el)) return true;
+    }
+    return false;
+  }
+
+  /** The site changed the page: convert its new text (its value is the new original). */
+  #onMutations(records: MutationRecord[]): void {
+    const dir = this.#dir;
+    if (!dir || records.length === 0) return;
+    let added = false;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const t = r.target as Text;
+        const known = this.#texts.get(t);
+        if (known && known.conv === t.data) continue;
+        this.#texts.delete(t);
+        if (t.isConnected && this.#inScope(t, dir)) this.#setText(t, t.data, convert(dir.chain, t.data));
+      } else if (r.type === 'attributes') {
+        const el = r.target as Element;
+        const name = r.attributeName!;
+        const value = el.getAttribute(name);
+        const known = this.#attrs.get(el)?.get(name);
+        if (known && known.conv === value) continue;
+        this.#attrs.get(el)?.delete(name);
+        if (value !== null && this.#inScope(el, dir)) {
+          if (name !== 'value' || (el.localName === 'input' && BUTTON_TYPES.has((el as HTMLInputElement).type))) this.#attr(el, name, dir);
+        }
+      } else {
+        for (const n of r.addedNodes) {
+          if (!n.isConnected || !(n.nodeType === Node.TEXT_NODE || n.nodeType === Node.ELEMENT_NODE)) continue;
+          if (!this.#inScope(n, dir)) continue;
+          this.#queue.push(n);
+          added = true;
+        }
+      }
+    }
+    // New text is converted in our next slice, before the browser paints when it can.
+    if (added && !this.#running) void this.#drain();
+  }
+}
+
+interface Walk {
+  walker: TreeWalker | null;
+  run: Text[];
+  block: Element | null;
+  root: Node;
+}
+
+/** The nearest ancestor that is not an inline element: text nodes of one run share it. */
+function blockOf(t: Text): Element | null {
+  let el = t.parentElement;
+  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}

@@ -1,0 +1,82 @@
+/**
+ * The pruned 简繁 dictionary gives exactly what opencc-js's full dictionaries give, for every variant, on
+ * a corpus of more than a million characters (every dictionary phrase alone and between random neighbours,
+ * report-style prose, mixed scripts: ASCII, emoji, surrogate pairs, description sequences, Traditional text),
+ * and the 繁体 download stays within 100 KB gzip. Traditional→Simplified uses opencc's dictionaries unpruned
+ * and is checked the same way.
+ */
+import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import * as OpenCC from 'opencc-js';
+import STPhrases from 'opencc-js/dict/STPhrases';
+import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import { corpus, prose } from '../scripts/zh/corpus.mjs';
+import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
+import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
+import { convert } from '../src/zh/engine.js';
+import st from '../src/zh/generated/st.js';
+import ts from '../src/zh/generated/ts.js';
+import tw from '../src/zh/generated/st-tw.js';
+import hk from '../src/zh/generated/st-hk.js';
+import twp from '../src/zh/generated/st-twp.js';
+import hkp from '../src/zh/generated/st-hkp.js';
+
+const STAGE2: Record<Variant, readonly string[]> = { t: [], tw, hk, twp, hkp };
+
+const VARIANTS: Variant[] = ['tw', 'hk', 't', 'twp', 'hkp'];
+const keys = [...new Set([...STPhrases.split('|'), ...Generated.split('|')].map((l: string) => l.split(' ')[0]!))];
+
+/** Gzip size of a file in dist/, measured in Node (the test server re-encodes the JavaScript it serves). */
+const gzipSize = (file: string) => executeServerCommand<number, string>('gzip-size', file);
+
+function differing(lines: string[], mine: (s: string) => string, ref: (s: string) => string): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const a = mine(l);
+    const b = ref(l);
+    if (a !== b) out.push(`${l} → ${a} (opencc-js: ${b})`);
+  }
+  return out;
+}
+
+describe('简繁 dictionaries', function () {
+  this.timeout(300000);
+  const lines = corpus(keys, PROOF_SEED);
+
+  it('the proof corpus has more than a million characters and every phrase', () => {
+    expect(lines.reduce((n, l) => n + l.length, 0)).to.be.above(1_000_000);
+    const text = lines.join('\n');
+    expect(keys.every((k) => text.includes(k))).to.equal(true);
+  });
+
+  for (const variant of VARIANTS) {
+    it(`简→繁 ${variant}: the pruned dictionary equals opencc-js on the whole corpus`, () => {
+      const ref = OpenCC.Converter({ from: 'cn', to: variant });
+      const chain = stChain(st, variant, STAGE2[variant]);
+      const bad = differing(lines, (s) => convert(chain, s), ref);
+      expect(bad.slice(0, 5), `${bad.length} lines differ`).to.deep.equal([]);
+    });
+  }
+
+  for (const variant of VARIANTS) {
+    it(`繁→简 ${variant}: equals opencc-js on Traditional text`, () => {
+      const toTrad = OpenCC.Converter({ from: 'cn', to: variant });
+      const trad = [...prose(PROOF_SEED + 5, 200_000), ...keys.slice(0, 20000)].map(toTrad);
+      const ref = OpenCC.Converter({ from: variant, to: 'cn' });
+      const chain = tsChain(ts, variant);
+      const bad = differing(trad, (s) => convert(chain, s), ref);
+      expect(bad.slice(0, 5), `${bad.length} lines differ`).to.deep.equal([]);
+    });
+  }
+
+  for (const variant of VARIANTS) {
+    it(`the 繁体 download for ${variant} (converter + dictionary chunks) is at most 100 KB gzip`, async () => {
+      const manifest = await (await fetch('/dist/.vite/manifest.json')).json();
+      const files = ['src/zh/index.ts', 'src/zh/generated/st.ts', ...(variant === 't' ? [] : [`src/zh/generated/st-${variant}.ts`])];
+      const sizes = await Promise.all(files.map((f) => gzipSize(manifest[f].file)));
+      const total = sizes.reduce((a, b) => a + b, 0);
+      console.log(`简→繁 ${variant} download: ${files.map((f, i) => `${f.split('/').pop()} ${sizes[i]} B`).join(' + ')} = ${total} B gzip`);
+      expect(total).to.be.at.most(100 * 1024);
+    });
+  }
+});
