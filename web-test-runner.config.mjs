@@ -100,7 +100,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testsFinishTimeout: 240000,
+  testsFinishTimeout: 1200000,
   browsers,
   plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin()],
   testFramework: { config: { timeout: 20000 } },

@@ -12,7 +12,7 @@ import { announce } from '../core/announce.js';
 import { warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
 
-const loadFeature = lazyFeature('简繁 conversion', retryable(() => import('../zh/index.js')));
+const loadFeature = lazyFeature('简繁 conversion', () => import('../zh/index.js'));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
 type Chain = Awaited<ReturnType<Feature['buildChain']>>;
 type Variant = YiduConfig['variant'];
@@ -128,9 +128,10 @@ class ZhEffect {
     try {
       loaded = await this.#load();
     } catch {
-      // The page stays as written; the reader's next click loads again.
+      // The page stays as written and the switch says so; the reader's saved choice is kept (not persisted),
+      // so the next visit tries again, and the next click loads again.
       const { config, prefs } = this.#rt;
-      prefs.set({ zh: config.get().source });
+      prefs.set({ zh: config.get().source }, { persist: false });
       announce(text(uiLang(config.get(), prefs.get()), 'zhLoadFailed'));
       return;
     }

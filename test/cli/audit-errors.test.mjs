@@ -113,7 +113,7 @@ test('--inject: another build of yidu is served to the page from its own folder'
   assert.ok(readFileSync(inject, 'utf8').includes('yidu.mjs'));
   const run = await yidu(['audit', `${FIXTURES}/broken.html`, '--modes', 'elder', '--inject', inject, '--format', 'json']);
   assert.equal(run.code, 1, run.stderr);
-  assert.deepEqual(summary(JSON.parse(run.stdout), 'elder', 'yidu'), ['color-contrast [["yidu-toolbar","yidu-elder-toggle","button"]]']);
+  assert.deepEqual(summary(JSON.parse(run.stdout), 'elder', 'yidu'), ['color-contrast [["yidu-toolbar","yidu-elder-toggle","button"]] [["yidu-toolbar","yidu-zh-switch","button:nth-child(1)"]]']);
 });
 
 test('no browser: says what to set or install, exit 3; --help and --version answer without one', async () => {
