@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { ensureTools } from './scripts/system-tools.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { a11yCommandsPlugin } from './scripts/a11y-test-commands.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -40,7 +41,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240000,
   browsers,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), a11yCommandsPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -3,7 +3,8 @@ import { YiduToolbar } from './elements/toolbar/yidu-toolbar.js';
 import { YiduFontSize } from './elements/font-size/yidu-font-size.js';
 import { YiduElderToggle } from './elements/elder-toggle/yidu-elder-toggle.js';
 import { YiduClose } from './elements/close/yidu-close.js';
-import { YiduA11yToggle, YiduDownload, YiduPrint, YiduQr, YiduZhSwitch } from './elements/unavailable/yidu-unavailable.js';
+import { YiduA11yToggle } from './elements/a11y-toggle/yidu-a11y-toggle.js';
+import { YiduDownload, YiduPrint, YiduQr, YiduZhSwitch } from './elements/unavailable/yidu-unavailable.js';
 
 export const ELEMENTS = {
   'yidu-toolbar': YiduToolbar,

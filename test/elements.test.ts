@@ -57,7 +57,7 @@ describe('elements', () => {
 
   it('features that are not available yet render disabled, explain why, and say so when pressed', async () => {
     const page = await openPage({ body: ALL });
-    for (const tag of ['yidu-a11y-toggle', 'yidu-zh-switch', 'yidu-download', 'yidu-print', 'yidu-qr']) {
+    for (const tag of ['yidu-zh-switch', 'yidu-download', 'yidu-print', 'yidu-qr']) {
       for (const b of buttons(page.doc.querySelector(tag)!)) {
         expect(b.getAttribute('aria-disabled'), tag).to.equal('true');
         const why = b.getRootNode() as ShadowRoot;

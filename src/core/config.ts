@@ -20,6 +20,8 @@ export interface YiduConfig {
   storageKey: string;
   /** Extra CSS selectors hidden in 长者模式 (ads, pop-ups), besides `[data-yidu-elder="hide"]`. */
   elderHide: string;
+  /** Keyboard shortcuts of the assistive bar (Ctrl+` and Ctrl+Alt+letter); `off` leaves every key to the page. */
+  shortcuts: 'on' | 'off';
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
+  shortcuts: 'on',
 });
 
 type Check = (value: unknown) => boolean;
@@ -69,6 +72,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     check: (v) => typeof v === 'string' && v.trim() !== '',
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
+  shortcuts: { attribute: 'data-shortcuts', accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -35,19 +35,6 @@ abstract class UnavailableFeature extends YiduElement {
 }
 
 /**
- * 无障碍浏览: opens the assistive reading bar. Not available yet: renders disabled with an explanation.
- * @summary Assistive bar launcher (pending).
- * @csspart button - The button.
- * @tagname yidu-a11y-toggle
- */
-export class YiduA11yToggle extends UnavailableFeature {
-  protected override launcher = true;
-  protected labels(): StringKey[] {
-    return ['a11y'];
-  }
-}
-
-/**
  * 简体 | 繁体: switches the page's script. Not available yet: renders disabled with an explanation.
  * @summary Simplified/Traditional switch (pending).
  * @csspart group - The group around both buttons.

@@ -1,0 +1,198 @@
+/**
+ * 无障碍浏览, the lazy part: turns the bar's preferences into page effects and mounts the bar while it is open.
+ * Loaded by ./boot.ts only when the reader opens the bar or a saved preference needs it.
+ */
+import type { Runtime } from '../core/runtime.js';
+import { COLOR_SCHEMES, CURSORS, DEFAULT_PREFS, GUIDES, ZOOM_STEPS, type Prefs } from '../core/prefs.js';
+import { announce } from '../core/announce.js';
+import { resolveContentRoot } from '../core/content-root.js';
+import { adopt, BOOST } from '../effects/adopted.js';
+import { SIZE_FACTORS } from '../effects/page-effects.js';
+import { ColorSchemes } from '../effects/a11y/color-schemes.js';
+import { PageZoom } from '../effects/a11y/page-zoom.js';
+import { BigCursors } from '../effects/a11y/big-cursor.js';
+import { Guides } from '../effects/a11y/guides.js';
+import { TextOnlyView } from '../effects/a11y/text-only.js';
+import { CURSOR_LABELS, GUIDE_LABELS, SCHEME_LABELS, YiduA11yBar } from '../elements/a11y-bar/yidu-a11y-bar.js';
+import { uiLang } from '../i18n/lang.js';
+import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
+import { A11Y_PREFS, barFocus, deepActiveElement, type A11yAction } from './boot.js';
+
+export const BAR_TAG = 'yidu-a11y-bar';
+
+/** Text size of the 纯文本 view before the reader's 文字大小 factor. */
+const TEXT_VIEW_PX = 20;
+
+/** Every bar function off, the bar itself closed. */
+const OFF: Partial<Prefs> = Object.fromEntries(A11Y_PREFS.map((k) => [k, DEFAULT_PREFS[k]]));
+
+function next<T>(list: readonly T[], current: T): T {
+  return list[(list.indexOf(current) + 1) % list.length]!;
+}
+
+class A11yController {
+  readonly #rt: Runtime;
+  readonly #colors = new ColorSchemes();
+  readonly #zoom = new PageZoom();
+  readonly #cursors = new BigCursors();
+  readonly #guides = new Guides();
+  readonly #textOnly = new TextOnlyView();
+  readonly #dock = new CSSStyleSheet();
+  #bar: YiduA11yBar | null = null;
+  #resize: ResizeObserver | null = null;
+  #docked = -1;
+  #scheduled = false;
+
+  constructor(rt: Runtime) {
+    this.#rt = rt;
+    YiduA11yBar.define(BAR_TAG);
+    rt.prefs.subscribe(this.#schedule);
+    rt.config.subscribe(this.#schedule);
+    this.#apply();
+  }
+
+  #t(key: A11yStringKey): string {
+    return a11yText(uiLang(this.#rt.config.get(), this.#rt.prefs.get()), key);
+  }
+
+  /** Several changes in one task (重置 then reopen) are applied once, so the bar is not rebuilt. */
+  #schedule = (): void => {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.#apply();
+    });
+  };
+
+  #apply(): void {
+    const p = this.#rt.prefs.get();
+    this.#colors.apply(p.colors);
+    this.#zoom.apply(p.pageZoom);
+    this.#cursors.apply(p.cursor);
+    this.#guides.apply(p.guide);
+    if (p.textOnly) {
+      const root = resolveContentRoot(this.#rt.config.get().content);
+      if (root) {
+        this.#textOnly.show(root, {
+          label: this.#t('textOnlyLabel'),
+          imageLabel: this.#t('textOnlyImage'),
+          lang: document.documentElement.lang,
+          fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
+          onEscape: () => this.#rt.prefs.set({ textOnly: false }),
+        });
+      }
+    } else this.#textOnly.hide();
+    this.#mountBar(p.a11yBar);
+  }
+
+  #mountBar(open: boolean): void {
+    if (open && !this.#bar) {
+      const bar = document.createElement(BAR_TAG) as YiduA11yBar;
+      bar.actions = { reset: () => this.run('reset'), exit: () => this.run('exit'), close: () => this.#close() };
+      // A child of <html>, outside the body: page zoom and colour schemes never reach it, 纯文本 never hides it.
+      // First in the document, so it is also first in the Tab order, as it is first on screen.
+      document.documentElement.prepend(bar);
+      this.#bar = bar;
+      const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
+      // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).
+      void bar.updateComplete.then(dock);
+      this.#resize = new ResizeObserver(dock);
+      this.#resize.observe(bar);
+      if (barFocus.focusOnOpen) bar.focusBar();
+    } else if (!open && this.#bar) {
+      const bar = this.#bar;
+      const hadFocus = bar.matches(':focus-within');
+      this.#resize?.disconnect();
+      bar.remove();
+      this.#bar = null;
+      adopt(this.#dock, false);
+      this.#docked = -1;
+      if (hadFocus) this.#returnFocus();
+    }
+    barFocus.focusOnOpen = false;
+  }
+
+  /** Pushes the page down by the bar's height instead of covering its top. */
+  #dockTo(height: number): void {
+    if (height === this.#docked) return;
+    this.#docked = height;
+    adopt(this.#dock, false);
+    const own = parseFloat(getComputedStyle(document.documentElement).paddingTop) || 0;
+    const h = Math.ceil(height + own);
+    this.#dock.replaceSync(`html${BOOST}{padding-top:${h}px !important;scroll-padding-top:${h}px !important}`);
+    adopt(this.#dock, true);
+  }
+
+  #returnFocus(): void {
+    const opener = barFocus.opener;
+    barFocus.opener = null;
+    if (opener?.isConnected) return opener.focus();
+    const toggle = document.querySelector('yidu-a11y-toggle');
+    toggle?.shadowRoot?.querySelector('button')?.focus();
+  }
+
+  #close(): void {
+    this.#rt.prefs.set({ a11yBar: false });
+  }
+
+  /** What a shortcut or a bar button asks for. */
+  run(action: A11yAction): void {
+    const { prefs } = this.#rt;
+    const p = prefs.get();
+    switch (action) {
+      case 'toggle':
+        prefs.set({ a11yBar: !p.a11yBar });
+        break;
+      case 'colors': {
+        const scheme = next(COLOR_SCHEMES, p.colors);
+        prefs.set({ colors: scheme });
+        announce(`${this.#t('colors')}：${this.#t(SCHEME_LABELS[scheme])}`);
+        break;
+      }
+      case 'zoomIn':
+      case 'zoomOut': {
+        const i = ZOOM_STEPS.indexOf(p.pageZoom) + (action === 'zoomIn' ? 1 : -1);
+        const z = ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, i))]!;
+        prefs.set({ pageZoom: z });
+        announce(`${this.#t('pageZoom')} ${Math.round(z * 100)}%`);
+        break;
+      }
+      case 'cursor': {
+        const c = next(CURSORS, p.cursor);
+        prefs.set({ cursor: c });
+        announce(`${this.#t('bigCursor')}：${this.#t(CURSOR_LABELS[c])}`);
+        break;
+      }
+      case 'guide': {
+        const g = next(GUIDES, p.guide);
+        prefs.set({ guide: g });
+        announce(`${this.#t('guide')}：${this.#t(GUIDE_LABELS[g])}`);
+        break;
+      }
+      case 'reset': {
+        // Every yidu preference back to its default (only our key is touched); the bar stays where it was.
+        prefs.reset();
+        if (p.a11yBar) prefs.set({ a11yBar: true });
+        announce(this.#t('resetDone'));
+        break;
+      }
+      case 'exit':
+        prefs.set(OFF);
+        break;
+      case 'help': {
+        const returnTo = deepActiveElement();
+        if (!p.a11yBar) prefs.set({ a11yBar: true });
+        queueMicrotask(() => void this.#bar?.openHelp(returnTo));
+        break;
+      }
+    }
+  }
+}
+
+let controller: A11yController | null = null;
+
+/** Starts the bar's effects once per page and returns the controller shortcuts talk to. */
+export function startA11y(rt: Runtime): { run(action: A11yAction): void } {
+  return (controller ??= new A11yController(rt));
+}
