@@ -1,20 +1,20 @@
 /**
  * 十字线 / 阅读线 / 阅读遮罩: lines that follow the mouse. They are drawn in yidu's own overlay element, which
- * never takes pointer events (every click reaches the page), and only on devices with a mouse or other
- * fine pointer: on a touch-only device there is nothing to follow.
+ * never takes pointer events (every click reaches the page), and not on touch-only devices: there is no
+ * pointer to follow.
  */
 import type { Guide } from '../../core/prefs.js';
 
 export const GUIDES_TAG = 'yidu-guides';
 
-/** True when some input can hover with precision (a mouse, a trackpad, a pen). */
-export function hasFinePointer(win: Window = window): boolean {
-  return win.matchMedia('(any-pointer: fine)').matches;
+/** True on a touch-only device (a coarse pointer and no fine one): there is no pointer to follow. */
+export function touchOnly(win: Window = window): boolean {
+  return win.matchMedia('(any-pointer: coarse)').matches && !win.matchMedia('(any-pointer: fine)').matches;
 }
 
 const CSS = `:host{position:fixed !important;inset:0 !important;z-index:2147483600 !important;pointer-events:none !important;
 display:block !important;overflow:hidden !important;contain:strict}
-div{position:absolute;left:0;top:0;pointer-events:none;will-change:transform}
+div{position:absolute;left:0;top:0;box-sizing:border-box;pointer-events:none;will-change:transform}
 .h{width:100%;height:0;border-top:3px solid #d00000;box-shadow:0 0 0 1px #ffffff}
 .v{height:100%;width:0;border-left:3px solid #d00000;box-shadow:0 0 0 1px #ffffff}
 .band{width:100%;height:0;border-top:3px solid #0b57d0;border-bottom:3px solid #0b57d0;background:rgb(255 235 59 / 0.25)}
@@ -42,6 +42,8 @@ class GuidesElement extends HTMLElement {
     };
     this.parts = { h: make('h'), v: make('v'), band: make('band'), above: make('shade'), below: make('shade') };
     this.parts.band.style.height = `${BAND_HEIGHT}px`;
+  }
+  connectedCallback(): void {
     // Decoration only: assistive technology has nothing to read here.
     this.setAttribute('aria-hidden', 'true');
   }
@@ -59,7 +61,7 @@ export class Guides {
 
   apply(mode: Guide, doc: Document = document): void {
     const win = doc.defaultView!;
-    const on = mode !== 'off' && hasFinePointer(win);
+    const on = mode !== 'off' && !touchOnly(win);
     this.#mode = on ? mode : 'off';
     if (!on) {
       this.#el?.remove();

@@ -6,7 +6,7 @@ import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
 type Key = A11yStringKey | StringKey;
-import { hasFinePointer } from '../../effects/a11y/guides.js';
+import { touchOnly } from '../../effects/a11y/guides.js';
 
 type Menu = 'colors' | 'cursor' | 'guide';
 
@@ -164,7 +164,7 @@ export class YiduA11yBar extends YiduElement {
   override render() {
     const p = this.prefs;
     const zi = ZOOM_STEPS.indexOf(p.pageZoom);
-    const fine = hasFinePointer();
+    const fine = !touchOnly();
     return html`<div part="bar" class="bar ${this.prefs.elder ? 'elder' : ''}" role="toolbar" aria-label=${this.a('a11yBar')}
         lang=${this.uiLang} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
         ${this.#menuButton('colors', 'colors', SCHEME_LABELS[p.colors])}
