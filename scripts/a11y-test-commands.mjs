@@ -1,21 +1,22 @@
 // Test-runner commands for the 无障碍浏览 tests (they run in Node, next to the browser):
-//   'yidu-front'          brings the test's tab to the front, so real key presses and focus reach it while
-//                         other test files run in other tabs;
 //   'yidu-forced-colors'  emulates `forced-colors: active` (or `none`) where the browser supports it and
 //                         answers whether it could.
+const sessions = new WeakMap();
+
 export function a11yCommandsPlugin() {
   return {
     name: 'yidu-a11y-commands',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'yidu-front' && command !== 'yidu-forced-colors') return undefined;
+      if (command !== 'yidu-forced-colors') return undefined;
       const page = session.browser.getPage?.(session.id);
-      if (!page) return false;
-      if (command === 'yidu-front') {
-        await page.bringToFront();
-        return true;
-      }
+      // Only the DevTools protocol (Chromium) can emulate it; WebDriver BiDi (Firefox) cannot.
+      if (!page || page.browser().protocol !== 'cdp') return false;
       try {
-        await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }]);
+        // Puppeteer's emulateMediaFeatures() refuses forced-colors; the DevTools protocol accepts it (Chromium only).
+        // The session stays open: emulation ends when the session that set it detaches.
+        let cdp = sessions.get(page);
+        if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
+        await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
         return true;
       } catch {
         return false;

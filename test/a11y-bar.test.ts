@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_PREFS } from '../src/core/prefs.js';
 import { button, closeAll, openPage, reload, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, uniqueKey, type TestPage } from './helpers.js';
-import { bar, barButton, focusFrame, focused, openBar } from './a11y-helpers.js';
+import { bar, barButton, focusFrame, focused, openBar, press, realKeys } from './a11y-helpers.js';
 
 const BODY = TEMPLATE_BODY.replace('<div class="wrap">', '<div class="wrap"><yidu-a11y-toggle></yidu-a11y-toggle><yidu-font-size></yidu-font-size>');
 const page = (o: { key?: string; script?: string } = {}) =>
@@ -50,32 +50,34 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     const p = await page();
     await focusFrame(p);
     toggleButton(p).focus();
-    await sendKeys({ press: 'Enter' });
+    await press(p, 'Enter');
     await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('button'), 'the bar');
     await settle(p);
-    await waitFor(() => bar(p)!.matches(':focus-within'), 'focus in the bar');
+    await waitFor(() => p.doc.activeElement === bar(p), 'focus in the bar');
     const items = () => Array.from(bar(p)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=toolbar] button'));
     expect(items().filter((b) => b.tabIndex === 0)).to.have.length(1);
     expect(focused(p)).to.equal(items()[0]);
-    await sendKeys({ press: 'ArrowRight' });
+    await press(p, 'ArrowRight');
     expect(focused(p)).to.equal(items()[1]);
-    await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ press: 'ArrowLeft' });
+    await press(p, 'ArrowLeft');
+    await press(p, 'ArrowLeft');
     expect(focused(p), 'wraps to the end').to.equal(items()[items().length - 1]);
-    await sendKeys({ press: 'Home' });
+    await press(p, 'Home');
     expect(focused(p)).to.equal(items()[0]);
-    await sendKeys({ press: 'End' });
+    await press(p, 'End');
     expect(focused(p)!.textContent!.trim()).to.equal('退出');
     expect(items().filter((b) => b.tabIndex === 0)).to.deep.equal([focused(p)]);
-    // Tab leaves the toolbar (one Tab stop) for the page, which comes after it.
-    await sendKeys({ press: 'Tab' });
-    expect(bar(p)!.matches(':focus-within')).to.equal(false);
-    expect(focused(p)).to.equal(toggleButton(p));
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
-    expect(focused(p)!.textContent!.trim(), 'back on the last used button').to.equal('退出');
-    await sendKeys({ press: 'Escape' });
+    if (realKeys) {
+      // Tab leaves the toolbar (one Tab stop) for the page, which comes after it.
+      await sendKeys({ press: 'Tab' });
+      expect(p.doc.activeElement).not.to.equal(bar(p));
+      expect(focused(p)).to.equal(toggleButton(p));
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focused(p)!.textContent!.trim(), 'back on the last used button').to.equal('退出');
+    }
+    await press(p, 'Escape');
     await waitFor(() => !bar(p), 'the bar to close');
     expect(focused(p)).to.equal(toggleButton(p));
     expect(p.win.Yidu.prefs.get().a11yBar).to.equal(false);
@@ -88,23 +90,23 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     const colors = barButton(p, '配色');
     colors.focus();
     expect(colors.getAttribute('aria-expanded')).to.equal('false');
-    await sendKeys({ press: 'Enter' });
+    await press(p, 'Enter');
     await settle(p);
     expect(colors.getAttribute('aria-expanded')).to.equal('true');
     const group = bar(p)!.shadowRoot!.getElementById(colors.getAttribute('aria-controls')!)!;
     expect(group.getAttribute('role')).to.equal('group');
     expect(focused(p)!.textContent!.trim()).to.equal('原网页配色');
     expect(focused(p)!.getAttribute('aria-pressed')).to.equal('true');
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'ArrowRight' });
+    await press(p, 'ArrowRight');
+    await press(p, 'ArrowRight');
     expect(focused(p)!.textContent!.trim()).to.equal('白底黑字');
-    await sendKeys({ press: 'Enter' });
+    await press(p, 'Enter');
     await settle(p);
     expect(p.win.Yidu.prefs.get().colors).to.equal('black-on-white');
     expect(barButton(p, '白底黑字').getAttribute('aria-pressed')).to.equal('true');
     expect(barButton(p, '原网页配色').getAttribute('aria-pressed')).to.equal('false');
     expect(colors.textContent!.trim()).to.equal('配色：白底黑字');
-    await sendKeys({ press: 'Escape' });
+    await press(p, 'Escape');
     await settle(p);
     expect(colors.getAttribute('aria-expanded')).to.equal('false');
     expect(focused(p)).to.equal(colors);
@@ -117,7 +119,7 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     await openBar(p);
     const help = barButton(p, '帮助');
     help.focus();
-    await sendKeys({ press: 'Enter' });
+    await press(p, 'Enter');
     const dialog = bar(p)!.shadowRoot!.querySelector('dialog')!;
     await waitFor(() => dialog.open, 'the help dialog');
     const title = bar(p)!.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!;
@@ -126,7 +128,7 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     const text = dialog.textContent!;
     for (const label of ['无障碍浏览', '配色', '放大', '缩小', '大鼠标', '十字线', '纯文本', '重置', '帮助', '退出']) expect(text).to.include(label);
     for (const key of ['Ctrl+`', 'Ctrl+Alt+T', 'Ctrl+Alt+=', 'Ctrl+Alt+M', 'Ctrl+Alt+N', 'Ctrl+Alt+C', 'Ctrl+Alt+E', 'Ctrl+Alt+/', 'Esc']) expect(text).to.include(key);
-    await sendKeys({ press: 'Escape' });
+    await press(p, 'Escape');
     await waitFor(() => !dialog.open, 'the dialog to close');
     await waitFor(() => focused(p) === help, 'focus back on 帮助');
     expect(bar(p), 'Esc in the dialog leaves the bar open').to.not.equal(null);
@@ -162,7 +164,7 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     await settle(p);
     p = await reload(p);
     await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('button'), 'the bar after reload');
-    expect(bar(p)!.matches(':focus-within')).to.equal(false);
+    expect(p.doc.activeElement).not.to.equal(bar(p));
     expect(getComputedStyle(p.doc.body).backgroundColor).to.equal('rgb(0, 0, 0)');
     // A second tab of the same site (same storage): closing the bar there closes it here.
     const other = await page({ key });

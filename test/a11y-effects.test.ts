@@ -100,13 +100,15 @@ describe('无障碍浏览 functions on a real page', function () {
       }
     });
 
-    it('axe finds nothing in yidu\'s UI with the bar open in every scheme', async () => {
+    it('axe finds nothing in yidu\'s UI with the bar open in every scheme', async function () {
+      this.timeout(90000);
       p = await page();
       await openBar(p);
       for (const scheme of COLOR_SCHEMES) {
         p.win.Yidu.prefs.set({ colors: scheme });
         await settle(p);
-        for (const menu of [null, '配色', '大鼠标', '十字线']) {
+        // Each choice list once in the site's colours; the colour list in every scheme.
+        for (const menu of scheme === 'default' ? [null, '配色', '大鼠标', '十字线'] : [null, '配色']) {
           if (menu) barButton(p, menu).click();
           await settle(p);
           const ours = inYidu(await axe(p));

@@ -1,6 +1,6 @@
 /** Helpers for the 无障碍浏览 tests: the bar, its buttons, and an axe run. */
 import type { AxeResults, Result } from 'axe-core';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { buttons, settle, waitFor, type TestPage } from './helpers.js';
 
 export function bar(page: TestPage): HTMLElement | null {
@@ -58,10 +58,34 @@ export function liveMessage(page: TestPage): string {
   return page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
 }
 
-/** Brings the test's tab to the front and focuses the page, so real key presses reach it. */
+/** Focuses the test page, so key presses reach it. */
 export async function focusFrame(page: TestPage): Promise<void> {
-  await executeServerCommand('yidu-front');
   window.focus();
   page.frame.focus();
   page.win.focus();
+}
+
+/**
+ * Real key presses where the browser delivers them to a test tab that is not in front (Chromium). Firefox
+ * delivers real keys only to the selected tab, and selecting ours would take focus from tests running side by
+ * side, so there the same keydown reaches the focused element as a synthetic event (Enter and Space activate a
+ * button as the browser would). Tab order itself is checked with real keys in Chromium.
+ */
+export const realKeys = navigator.userAgent.includes('Chrome/');
+
+export async function press(page: TestPage, key: string): Promise<void> {
+  if (realKeys) {
+    await sendKeys({ press: key });
+    return;
+  }
+  const target = focused(page) as HTMLElement | null;
+  if (!target) throw new Error(`no focused element for ${key}`);
+  const down = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
+  const proceed = target.dispatchEvent(down);
+  if (proceed && (key === 'Enter' || key === ' ') && target.localName === 'button') target.click();
+  if (proceed && key === 'Escape') {
+    const dialog = target.closest('dialog');
+    if (dialog?.open) dialog.close();
+  }
+  await settle(page);
 }

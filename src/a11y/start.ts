@@ -102,7 +102,8 @@ class A11yController {
       if (barFocus.focusOnOpen) bar.focusBar();
     } else if (!open && this.#bar) {
       const bar = this.#bar;
-      const hadFocus = bar.matches(':focus-within');
+      // activeElement, not :focus-within: it holds even while the window itself is in the background.
+      const hadFocus = document.activeElement === bar;
       this.#resize?.disconnect();
       bar.remove();
       this.#bar = null;
