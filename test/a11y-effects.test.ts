@@ -108,7 +108,7 @@ describe('无障碍浏览 functions on a real page', function () {
         p.win.Yidu.prefs.set({ colors: scheme });
         await settle(p);
         // Each choice list once in the site's colours; the colour list in every scheme.
-        for (const menu of scheme === 'default' ? [null, '配色', '大鼠标', '十字线'] : [null, '配色']) {
+        for (const menu of scheme === 'default' ? [null, '配色', '大鼠标', '十字线', '语速'] : [null, '配色']) {
           if (menu) barButton(p, menu).click();
           await settle(p);
           const ours = inYidu(await axe(p));

@@ -20,6 +20,8 @@ export type PageZoom = (typeof ZOOM_STEPS)[number];
 export const CURSORS = ['off', 'black', 'white'] as const;
 export type BigCursor = (typeof CURSORS)[number];
 export const GUIDES = ['off', 'crosshair', 'line', 'mask'] as const;
+export const SPEECH_RATES = ['slow', 'normal', 'fast'] as const;
+export type SpeechRate = (typeof SPEECH_RATES)[number];
 export type Guide = (typeof GUIDES)[number];
 
 export interface Prefs {
@@ -41,6 +43,10 @@ export interface Prefs {
   guide: Guide;
   /** 纯文本 reading view. */
   textOnly: boolean;
+  /** 指读: read what the pointer rests on or what gets focus. */
+  pointRead: boolean;
+  /** 语速. */
+  speechRate: SpeechRate;
 }
 
 export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
@@ -53,6 +59,8 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   cursor: 'off',
   guide: 'off',
   textOnly: false,
+  pointRead: false,
+  speechRate: 'normal',
 });
 
 const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
@@ -65,6 +73,8 @@ const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
   cursor: (v): v is BigCursor => CURSORS.includes(v as BigCursor),
   guide: (v): v is Guide => GUIDES.includes(v as Guide),
   textOnly: (v): v is boolean => typeof v === 'boolean',
+  pointRead: (v): v is boolean => typeof v === 'boolean',
+  speechRate: (v): v is SpeechRate => SPEECH_RATES.includes(v as SpeechRate),
 };
 
 const PREF_KEYS = Object.keys(VALID) as (keyof Prefs)[];

@@ -1,14 +1,18 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
-import { COLOR_SCHEMES, CURSORS, GUIDES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
+import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
+import type { ReadState } from '../../effects/a11y/speech/reader.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
 type Key = A11yStringKey | StringKey;
 import { touchOnly } from '../../effects/a11y/guides.js';
 
-type Menu = 'colors' | 'cursor' | 'guide';
+type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
+/** The preference each choice list sets. */
+const MENU_PREF = { colors: 'colors', cursor: 'cursor', guide: 'guide', rate: 'speechRate' } as const;
+const MENU_LABEL = { colors: 'colors', cursor: 'bigCursor', guide: 'guide', rate: 'rate' } as const;
 
 export const SCHEME_LABELS: Readonly<Record<Prefs['colors'], A11yStringKey>> = {
   default: 'schemeDefault',
@@ -23,9 +27,14 @@ export const GUIDE_LABELS: Readonly<Record<Prefs['guide'], A11yStringKey>> = {
   off: 'off', crosshair: 'guideCrosshair', line: 'guideLine', mask: 'guideMask',
 };
 
+export const RATE_LABELS: Readonly<Record<Prefs['speechRate'], A11yStringKey>> = { slow: 'rateSlow', normal: 'rateNormal', fast: 'rateFast' };
+
 /** Every function of the bar with its shortcut, in bar order: the help dialog is written from this. */
 export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
   ['a11y', 'helpToggle', 'Ctrl+`'],
+  ['read', 'helpRead', 'Ctrl+Alt+V'],
+  ['pointRead', 'helpPointRead', 'Ctrl+Alt+F'],
+  ['rate', 'helpRate', 'Ctrl+Alt+K'],
   ['colors', 'helpColors', 'Ctrl+Alt+T'],
   ['zoomOut', 'helpZoomOut', 'Ctrl+Alt+−'],
   ['zoomIn', 'helpZoomIn', 'Ctrl+Alt+='],
@@ -38,6 +47,8 @@ export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
 ];
 
 export interface BarActions {
+  read(): void;
+  stopReading(): void;
   reset(): void;
   exit(): void;
   close(): void;
@@ -56,8 +67,12 @@ export interface BarActions {
  * @tagname yidu-a11y-bar
  */
 export class YiduA11yBar extends YiduElement {
-  static override properties = { menu: { state: true } };
+  static override properties = { menu: { state: true }, readState: { attribute: false }, voicesAvailable: { attribute: false } };
   declare menu: Menu | null;
+  /** 连读 state, set by the controller. */
+  declare readState: ReadState;
+  /** False when the browser has no voice for the page's language: 声音 says so and is disabled. */
+  declare voicesAvailable: boolean;
   /** Set by the controller that mounts the bar. */
   actions: BarActions | null = null;
   #active = 0;
@@ -66,6 +81,8 @@ export class YiduA11yBar extends YiduElement {
   constructor() {
     super();
     this.menu = null;
+    this.readState = 'idle';
+    this.voicesAvailable = true;
   }
 
   /** A string of the bar (its own table) or a shared one. */
@@ -167,6 +184,7 @@ export class YiduA11yBar extends YiduElement {
     const fine = !touchOnly();
     return html`<div part="bar" class="bar ${this.prefs.elder ? 'elder' : ''}" role="toolbar" aria-label=${this.a('a11yBar')}
         lang=${this.uiLang} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
+        ${this.#sound(p)}
         ${this.#menuButton('colors', 'colors', SCHEME_LABELS[p.colors])}
         ${this.menu === 'colors' ? this.#choices('colors', COLOR_SCHEMES, SCHEME_LABELS, p.colors) : nothing}
         <span class="zoom" role="group" aria-label=${this.a('pageZoom')}>
@@ -192,6 +210,24 @@ export class YiduA11yBar extends YiduElement {
       ${this.#help()}`;
   }
 
+  #sound(p: Readonly<Prefs>): TemplateResult {
+    const voices = this.voicesAvailable;
+    const off = voices ? 'false' : 'true';
+    const why = voices ? nothing : 'no-voices';
+    const state = this.readState;
+    return html`<span class="zoom" role="group" aria-label=${this.a('sound')}>
+        <button part="button" type="button" data-item="read" aria-disabled=${off} aria-describedby=${why}
+          @click=${() => voices && this.actions?.read()}>${this.a(state === 'playing' ? 'pause' : state === 'paused' ? 'resume' : 'read')}</button>
+        <button part="button" type="button" data-item="stop" aria-disabled=${voices && state !== 'idle' ? 'false' : 'true'}
+          aria-describedby=${why} @click=${() => this.actions?.stopReading()}>${this.a('stop')}</button>
+        <button part="button" type="button" data-item="pointRead" aria-pressed=${p.pointRead ? 'true' : 'false'} aria-disabled=${off}
+          aria-describedby=${why} @click=${() => voices && this.setPrefs({ pointRead: !this.prefs.pointRead })}>${this.a('pointRead')}</button>
+        ${this.#menuButton('rate', 'rate', RATE_LABELS[p.speechRate])}
+      </span>
+      ${this.menu === 'rate' ? this.#choices('rate', SPEECH_RATES, RATE_LABELS, p.speechRate) : nothing}
+      ${voices ? nothing : html`<span id="no-voices" class="hidden">${this.a('noVoices')}</span>`}`;
+  }
+
   #menuButton(menu: Menu, label: Key, current: Key): TemplateResult {
     const open = this.menu === menu;
     return html`<button part="button" type="button" data-item=${menu} aria-expanded=${open ? 'true' : 'false'}
@@ -199,10 +235,9 @@ export class YiduA11yBar extends YiduElement {
   }
 
   #choices<V extends string>(menu: Menu, values: readonly V[], labels: Readonly<Record<V, Key>>, current: V): TemplateResult {
-    const label = menu === 'colors' ? 'colors' : menu === 'cursor' ? 'bigCursor' : 'guide';
-    return html`<span class="choices" id="choices-${menu}" role="group" aria-label=${this.a(label)}>
+    return html`<span class="choices" id="choices-${menu}" role="group" aria-label=${this.a(MENU_LABEL[menu])}>
       ${values.map((v) => html`<button part="button" type="button" data-choice=${v} aria-pressed=${v === current ? 'true' : 'false'}
-        @click=${() => this.setPrefs({ [menu]: v } as Partial<Prefs>)}>${this.a(labels[v])}</button>`)}
+        @click=${() => this.setPrefs({ [MENU_PREF[menu]]: v } as Partial<Prefs>)}>${this.a(labels[v])}</button>`)}
     </span>`;
   }
 
