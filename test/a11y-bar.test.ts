@@ -126,8 +126,8 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     expect(title.textContent).to.equal('无障碍浏览帮助');
     expect(dialog.contains(focused(p))).to.equal(true);
     const text = dialog.textContent!;
-    for (const label of ['无障碍浏览', '连读', '指读', '语速', '配色', '放大', '缩小', '大鼠标', '十字线', '纯文本', '重置', '帮助', '退出']) expect(text).to.include(label);
-    for (const key of ['Ctrl+`', 'Ctrl+Alt+V', 'Ctrl+Alt+F', 'Ctrl+Alt+K', 'Ctrl+Alt+T', 'Ctrl+Alt+=', 'Ctrl+Alt+M', 'Ctrl+Alt+N', 'Ctrl+Alt+C', 'Ctrl+Alt+E', 'Ctrl+Alt+/', 'Esc']) expect(text).to.include(key);
+    for (const label of ['无障碍浏览', '连读', '指读', '语速', '配色', '放大', '缩小', '大鼠标', '十字线', '大字幕', '纯文本', '重置', '帮助', '退出']) expect(text).to.include(label);
+    for (const key of ['Ctrl+`', 'Ctrl+Alt+V', 'Ctrl+Alt+F', 'Ctrl+Alt+K', 'Ctrl+Alt+T', 'Ctrl+Alt+=', 'Ctrl+Alt+M', 'Ctrl+Alt+N', 'Ctrl+Alt+B', 'Ctrl+Alt+C', 'Ctrl+Alt+E', 'Ctrl+Alt+/', 'Esc']) expect(text).to.include(key);
     await press(p, 'Escape');
     await waitFor(() => !dialog.open, 'the dialog to close');
     await waitFor(() => focused(p) === help, 'focus back on 帮助');
@@ -140,7 +140,7 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     toggleButton(p).focus();
     toggleButton(p).click();
     await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('button'), 'the bar');
-    p.win.Yidu.prefs.set({ colors: 'yellow-on-black', pageZoom: 1.5, cursor: 'white', guide: 'line', fontSize: 'large', elder: true });
+    p.win.Yidu.prefs.set({ colors: 'yellow-on-black', pageZoom: 1.5, cursor: 'white', guide: 'line', fontSize: 'large', elder: true, caption: true, speechRate: 'slow' });
     await settle(p);
     barButton(p, '重置').click();
     await settle(p);
@@ -178,7 +178,7 @@ describe('无障碍浏览 bar: toggle, docking, keyboard, 重置 / 帮助 / 退�
     const p = await page();
     const body = p.doc.body.outerHTML;
     await openBar(p);
-    p.win.Yidu.prefs.set({ colors: 'black-on-yellow', pageZoom: 2, cursor: 'black', guide: 'crosshair', textOnly: true });
+    p.win.Yidu.prefs.set({ colors: 'black-on-yellow', pageZoom: 2, cursor: 'black', guide: 'crosshair', textOnly: true, caption: true, captionPinyin: true, pointRead: true });
     await settle(p);
     expect(p.doc.body.outerHTML).to.equal(body);
     p.win.Yidu.prefs.set({ textOnly: false });

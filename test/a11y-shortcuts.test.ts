@@ -54,12 +54,19 @@ describe('无障碍浏览 shortcuts', function () {
     await waitFor(() => prefs().cursor === 'black', '大鼠标');
     key(p, 'KeyN', { ctrl: true, alt: true });
     await waitFor(() => prefs().guide === 'crosshair', '十字线');
+    key(p, 'KeyB', { ctrl: true, alt: true });
+    await waitFor(() => prefs().caption && !!p.doc.querySelector('yidu-caption'), '大字幕');
+    key(p, 'KeyK', { ctrl: true, alt: true });
+    await waitFor(() => prefs().speechRate === 'fast', '语速');
+    key(p, 'KeyF', { ctrl: true, alt: true });
+    await waitFor(() => prefs().pointRead, '指读');
     expect(bar(p), 'shortcuts work without opening the bar').to.equal(null);
     key(p, 'Slash', { ctrl: true, alt: true });
     await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('dialog')?.open, '帮助');
     bar(p)!.shadowRoot!.querySelector('dialog')!.close();
     key(p, 'KeyC', { ctrl: true, alt: true });
-    await waitFor(() => prefs().colors === 'default' && prefs().pageZoom === 1 && prefs().cursor === 'off' && prefs().guide === 'off', '重置');
+    await waitFor(() => prefs().colors === 'default' && prefs().pageZoom === 1 && prefs().cursor === 'off' && prefs().guide === 'off' &&
+      !prefs().caption && prefs().speechRate === 'normal' && !prefs().pointRead, '重置');
     expect(prefs().a11yBar, '重置 keeps the bar open').to.equal(true);
     key(p, 'KeyT', { ctrl: true, alt: true });
     await waitFor(() => prefs().colors === 'white-on-black', '配色');

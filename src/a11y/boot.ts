@@ -7,7 +7,7 @@ import type { Runtime } from '../core/runtime.js';
 import { DEFAULT_PREFS, type Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
 
-export type A11yAction = 'toggle' | 'read' | 'rate' | 'pointRead' | 'colors' | 'zoomIn' | 'zoomOut' | 'cursor' | 'guide' | 'reset' | 'exit' | 'help';
+export type A11yAction = 'toggle' | 'read' | 'rate' | 'pointRead' | 'caption' | 'colors' | 'zoomIn' | 'zoomOut' | 'cursor' | 'guide' | 'reset' | 'exit' | 'help';
 
 /** Ctrl+Alt+key (physical key codes, so they work on any layout), after the deployed toolbars readers know. */
 export const SHORTCUT_KEYS: Readonly<Record<string, Exclude<A11yAction, 'toggle'>>> = {
@@ -21,13 +21,14 @@ export const SHORTCUT_KEYS: Readonly<Record<string, Exclude<A11yAction, 'toggle'
   NumpadSubtract: 'zoomOut',
   KeyM: 'cursor',
   KeyN: 'guide',
+  KeyB: 'caption',
   KeyC: 'reset',
   KeyE: 'exit',
   Slash: 'help',
 };
 
 /** The preferences the lazy chunk applies; any of them away from its default loads it. */
-export const A11Y_PREFS: readonly (keyof Prefs)[] = ['a11yBar', 'colors', 'pageZoom', 'cursor', 'guide', 'textOnly', 'pointRead'];
+export const A11Y_PREFS: readonly (keyof Prefs)[] = ['a11yBar', 'colors', 'pageZoom', 'cursor', 'guide', 'textOnly', 'pointRead', 'caption'];
 
 /** Where focus returns when the bar closes, and whether the bar takes focus when it opens. */
 export const barFocus: { opener: HTMLElement | null; focusOnOpen: boolean } = { opener: null, focusOnOpen: false };

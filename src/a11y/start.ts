@@ -13,6 +13,7 @@ import { PageZoom } from '../effects/a11y/page-zoom.js';
 import { BigCursors } from '../effects/a11y/big-cursor.js';
 import { Guides } from '../effects/a11y/guides.js';
 import { TextOnlyView } from '../effects/a11y/text-only.js';
+import { Caption } from '../effects/a11y/caption.js';
 import { pickVoice, speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import { pointText, Reader, type VoiceChoice } from '../effects/a11y/speech/reader.js';
 import { pageLang } from '../i18n/lang.js';
@@ -45,6 +46,7 @@ class A11yController {
   readonly #cursors = new BigCursors();
   readonly #guides = new Guides();
   readonly #textOnly = new TextOnlyView();
+  readonly #caption = new Caption();
   readonly #dock = new CSSStyleSheet();
   #bar: YiduA11yBar | null = null;
   #resize: ResizeObserver | null = null;
@@ -91,6 +93,7 @@ class A11yController {
     this.#zoom.apply(p.pageZoom);
     this.#cursors.apply(p.cursor);
     this.#guides.apply(p.guide);
+    this.#caption.apply(p.caption, p.captionPinyin);
     if (p.textOnly) {
       const root = resolveContentRoot(this.#rt.config.get().content);
       if (root) {
@@ -259,6 +262,10 @@ class A11yController {
       case 'pointRead':
         prefs.set({ pointRead: !p.pointRead });
         announce(`${this.#t('pointRead')}：${this.#t(p.pointRead ? 'off' : 'pointRead')}`);
+        break;
+      case 'caption':
+        prefs.set({ caption: !p.caption });
+        announce(`${this.#t('caption')}：${this.#t(p.caption ? 'off' : 'caption')}`);
         break;
       case 'colors': {
         const scheme = next(COLOR_SCHEMES, p.colors);

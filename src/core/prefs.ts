@@ -47,6 +47,10 @@ export interface Prefs {
   pointRead: boolean;
   /** 语速. */
   speechRate: SpeechRate;
+  /** 大字幕. */
+  caption: boolean;
+  /** 拼音 line on the 大字幕 strip. */
+  captionPinyin: boolean;
 }
 
 export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
@@ -61,6 +65,8 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   textOnly: false,
   pointRead: false,
   speechRate: 'normal',
+  caption: false,
+  captionPinyin: false,
 });
 
 const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
@@ -75,6 +81,8 @@ const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
   textOnly: (v): v is boolean => typeof v === 'boolean',
   pointRead: (v): v is boolean => typeof v === 'boolean',
   speechRate: (v): v is SpeechRate => SPEECH_RATES.includes(v as SpeechRate),
+  caption: (v): v is boolean => typeof v === 'boolean',
+  captionPinyin: (v): v is boolean => typeof v === 'boolean',
 };
 
 const PREF_KEYS = Object.keys(VALID) as (keyof Prefs)[];

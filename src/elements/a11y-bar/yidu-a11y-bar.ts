@@ -40,6 +40,7 @@ export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
   ['zoomIn', 'helpZoomIn', 'Ctrl+Alt+='],
   ['bigCursor', 'helpCursor', 'Ctrl+Alt+M'],
   ['guide', 'helpGuide', 'Ctrl+Alt+N'],
+  ['caption', 'helpCaption', 'Ctrl+Alt+B'],
   ['textOnly', 'helpTextOnly', ''],
   ['reset', 'helpReset', 'Ctrl+Alt+C'],
   ['help', 'helpHelp', 'Ctrl+Alt+/'],
@@ -201,6 +202,12 @@ export class YiduA11yBar extends YiduElement {
           : html`<button part="button" type="button" data-item="guide" aria-disabled="true" aria-describedby="no-pointer">${this.a('guide')}</button>
               <span id="no-pointer" class="hidden">${this.a('guideNoPointer')}</span>`}
         ${this.menu === 'guide' && fine ? this.#choices('guide', GUIDES, GUIDE_LABELS, p.guide) : nothing}
+        <span class="zoom" role="group" aria-label=${this.a('caption')}>
+          <button part="button" type="button" data-item="caption" aria-pressed=${p.caption ? 'true' : 'false'}
+            @click=${() => this.setPrefs({ caption: !this.prefs.caption })}>${this.a('caption')}</button>
+          <button part="button" type="button" data-item="pinyin" aria-pressed=${p.captionPinyin ? 'true' : 'false'}
+            @click=${() => this.setPrefs({ captionPinyin: !this.prefs.captionPinyin, caption: true })}>${this.a('pinyin')}</button>
+        </span>
         <button part="button" type="button" data-item="textOnly" aria-pressed=${p.textOnly ? 'true' : 'false'}
           @click=${() => this.setPrefs({ textOnly: !this.prefs.textOnly })}>${this.a('textOnly')}</button>
         <button part="button" type="button" data-item="reset" @click=${() => this.actions?.reset()}>${this.a('reset')}</button>
