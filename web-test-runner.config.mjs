@@ -12,6 +12,7 @@ import { CSP } from './scripts/static-server.mjs';
 import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.mjs';
 import { foreground } from './scripts/foreground.mjs';
 import { exportCheckPlugin, failOnceMiddleware } from './test/plugins/export-check.mjs';
+import { a11yCommandsPlugin } from './scripts/a11y-test-commands.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -102,7 +103,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 1200000,
   browsers,
-  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin()],
+  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin(), a11yCommandsPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -62,7 +62,8 @@ await build({
     // An app-style build (not library mode) so whitespace is minified too; the entry keeps its exports.
     rollupOptions: {
       input: 'src/index.ts',
-      preserveEntrySignatures: 'strict',
+      // 'allow-extension': lazy chunks import shared code from yidu.mjs itself, so the first load stays one module.
+      preserveEntrySignatures: 'allow-extension',
       output: { entryFileNames: 'yidu.mjs', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

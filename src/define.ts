@@ -4,7 +4,7 @@ import { YiduFontSize } from './elements/font-size/yidu-font-size.js';
 import { YiduElderToggle } from './elements/elder-toggle/yidu-elder-toggle.js';
 import { YiduClose } from './elements/close/yidu-close.js';
 import { YiduQr } from './elements/qr/yidu-qr.js';
-import { YiduA11yToggle } from './elements/unavailable/yidu-unavailable.js';
+import { YiduA11yToggle } from './elements/a11y-toggle/yidu-a11y-toggle.js';
 import { YiduDownload } from './elements/download/yidu-download.js';
 import { YiduPrint } from './elements/print/yidu-print.js';
 import { YiduZhSwitch } from './elements/zh-switch/yidu-zh-switch.js';

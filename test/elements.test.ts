@@ -55,22 +55,6 @@ describe('elements', () => {
     for (const b of allButtons(page)) expect(b.type).to.equal('button');
   });
 
-  it('features that are not available yet render disabled, explain why, and say so when pressed', async () => {
-    const page = await openPage({ body: ALL });
-    for (const tag of ['yidu-a11y-toggle']) {
-      for (const b of buttons(page.doc.querySelector(tag)!)) {
-        expect(b.getAttribute('aria-disabled'), tag).to.equal('true');
-        const why = b.getRootNode() as ShadowRoot;
-        expect(why.getElementById(b.getAttribute('aria-describedby')!)!.textContent).to.equal('此功能尚未提供');
-      }
-    }
-    expect(button(page.doc.querySelector('yidu-a11y-toggle')!, '无障碍浏览').getAttribute('aria-expanded')).to.equal('false');
-    button(page.doc.querySelector('yidu-a11y-toggle')!, '无障碍浏览').click();
-    const live = () => page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
-    await waitFor(() => live() !== '', 'the live region');
-    expect(live()).to.equal('无障碍浏览：此功能尚未提供');
-  });
-
   it('关闭窗口 closes the window, or says politely that the browser refused', async () => {
     const page = await openPage({ body: ALL });
     let calls = 0;

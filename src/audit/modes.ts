@@ -18,6 +18,14 @@ export const AUDIT_MODES: Readonly<Record<string, AuditMode>> = Object.freeze({
   large: { prefs: { fontSize: 'large' }, description: '文字大小 大 (large text)' },
   small: { prefs: { fontSize: 'small' }, description: '文字大小 小 (small text)' },
   'elder-large': { prefs: { elder: true, fontSize: 'large' }, description: '长者模式 with 文字大小 大' },
+  hant: { prefs: { zh: 'hant' }, description: '繁体 (Traditional script, configured variant)' },
+  'contrast-white-on-black': { prefs: { colors: 'white-on-black' }, description: '配色 黑底白字' },
+  'contrast-black-on-white': { prefs: { colors: 'black-on-white' }, description: '配色 白底黑字' },
+  'contrast-yellow-on-black': { prefs: { colors: 'yellow-on-black' }, description: '配色 黑底黄字' },
+  'contrast-black-on-yellow': { prefs: { colors: 'black-on-yellow' }, description: '配色 黄底黑字' },
+  'contrast-white-on-blue': { prefs: { colors: 'white-on-blue' }, description: '配色 蓝底白字' },
+  'zoom-200': { prefs: { pageZoom: 2 }, description: '页面缩放 200 %' },
+  'text-only': { prefs: { textOnly: true }, description: '纯文本 (text-only view)' },
 });
 
 export const BASELINE_MODE = 'default';

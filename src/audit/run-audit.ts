@@ -8,6 +8,9 @@
  * afterwards, even when a check fails.
  */
 import axe from 'axe-core';
+import { zhSettled } from '../effects/zh.js';
+import { A11Y_PREFS, loadA11y } from '../a11y/boot.js';
+import { DEFAULT_PREFS } from '../core/prefs.js';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
 import type { Runtime } from '../core/runtime.js';
 import type { Prefs } from '../core/prefs.js';
@@ -81,6 +84,9 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
     for (const [index, name] of names.entries()) {
       const mode = AUDIT_MODES[name]!;
       rt.prefs.set({ ...defaults, ...mode.prefs } as Prefs, { persist: false });
+      // Modes whose work is asynchronous (a chunk to load, a page converted in slices) finish first.
+      await withTimeout(modeApplied(rt.prefs.get()), timeout, () =>
+        new AuditError('timeout', `mode "${name}" was not applied within ${timeout / 1000} s.`));
       await settle(timeout);
       await options.beforeCheck?.({ name, index, total: names.length });
       const started = performance.now();
@@ -138,6 +144,11 @@ async function runAxe(): Promise<AxeResults> {
     // Frames would need their own copy of axe-core; without one axe waits for each of them.
     iframes: false,
   });
+}
+
+async function modeApplied(prefs: Readonly<Prefs>): Promise<void> {
+  await zhSettled();
+  if (A11Y_PREFS.some((k) => prefs[k] !== DEFAULT_PREFS[k])) await loadA11y().catch(() => undefined);
 }
 
 /** Waits for yidu's elements to render and the page's DOM to stay still for a moment. */

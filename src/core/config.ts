@@ -30,6 +30,8 @@ export interface YiduConfig {
   qrUrl: string | null;
   /** Same-origin TrueType font covering 简 and 繁; when set, 下载PDF makes a text PDF in the browser. */
   font: string | null;
+  /** Keyboard shortcuts of the assistive bar (Ctrl+` and Ctrl+Alt+letter); `off` leaves every key to the page. */
+  shortcuts: 'on' | 'off';
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -44,6 +46,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   elderHide: '',
   qrUrl: null,
   font: null,
+  shortcuts: 'on',
 });
 
 type Check = (value: unknown) => boolean;
@@ -114,6 +117,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
   zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
+  shortcuts: { attribute: 'data-shortcuts', accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -1,0 +1,363 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { YiduElement } from '../base/yidu-element.js';
+import { runtime } from '../../core/runtime.js';
+import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
+import type { ReadState } from '../../effects/a11y/speech/reader.js';
+import type { StringKey } from '../../i18n/strings.js';
+import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
+
+type Key = A11yStringKey | StringKey;
+import { touchOnly } from '../../effects/a11y/guides.js';
+
+type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
+/** The preference each choice list sets. */
+const MENU_PREF = { colors: 'colors', cursor: 'cursor', guide: 'guide', rate: 'speechRate' } as const;
+const MENU_LABEL = { colors: 'colors', cursor: 'bigCursor', guide: 'guide', rate: 'rate' } as const;
+
+export const SCHEME_LABELS: Readonly<Record<Prefs['colors'], A11yStringKey>> = {
+  default: 'schemeDefault',
+  'white-on-black': 'schemeWhiteOnBlack',
+  'black-on-white': 'schemeBlackOnWhite',
+  'yellow-on-black': 'schemeYellowOnBlack',
+  'black-on-yellow': 'schemeBlackOnYellow',
+  'white-on-blue': 'schemeWhiteOnBlue',
+};
+export const CURSOR_LABELS: Readonly<Record<Prefs['cursor'], A11yStringKey>> = { off: 'off', black: 'cursorBlack', white: 'cursorWhite' };
+export const GUIDE_LABELS: Readonly<Record<Prefs['guide'], A11yStringKey>> = {
+  off: 'off', crosshair: 'guideCrosshair', line: 'guideLine', mask: 'guideMask',
+};
+
+export const RATE_LABELS: Readonly<Record<Prefs['speechRate'], A11yStringKey>> = { slow: 'rateSlow', normal: 'rateNormal', fast: 'rateFast' };
+
+/** Every function of the bar with its shortcut, in bar order: the help dialog is written from this. */
+export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
+  ['a11y', 'helpToggle', 'Ctrl+`'],
+  ['read', 'helpRead', 'Ctrl+Alt+V'],
+  ['pointRead', 'helpPointRead', 'Ctrl+Alt+F'],
+  ['rate', 'helpRate', 'Ctrl+Alt+K'],
+  ['colors', 'helpColors', 'Ctrl+Alt+T'],
+  ['zoomOut', 'helpZoomOut', 'Ctrl+Alt+−'],
+  ['zoomIn', 'helpZoomIn', 'Ctrl+Alt+='],
+  ['bigCursor', 'helpCursor', 'Ctrl+Alt+M'],
+  ['guide', 'helpGuide', 'Ctrl+Alt+N'],
+  ['caption', 'helpCaption', 'Ctrl+Alt+B'],
+  ['textOnly', 'helpTextOnly', ''],
+  ['reset', 'helpReset', 'Ctrl+Alt+C'],
+  ['help', 'helpHelp', 'Ctrl+Alt+/'],
+  ['exit', 'helpExit', 'Ctrl+Alt+E'],
+];
+
+export interface BarActions {
+  read(): void;
+  stopReading(): void;
+  reset(): void;
+  exit(): void;
+  close(): void;
+}
+
+/**
+ * The 无障碍浏览 bar: a labelled toolbar docked at the top of the viewport (the page is pushed down, not
+ * covered). One Tab stop; the arrow keys, Home and End move between its buttons (roving tabindex inside our
+ * own shadow root only); Esc closes an open choice, then the bar, and focus goes back where it came from.
+ * Every function is a preference and shows its state: choices are groups of `aria-pressed` buttons opened
+ * by an `aria-expanded` button whose label names the current choice.
+ *
+ * @summary The assistive reading bar (loaded on first use).
+ * @csspart bar - The toolbar.
+ * @csspart button - Each button.
+ * @tagname yidu-a11y-bar
+ */
+export class YiduA11yBar extends YiduElement {
+  static override properties = { menu: { state: true }, readState: { attribute: false }, voicesAvailable: { attribute: false } };
+  declare menu: Menu | null;
+  /** 连读 state, set by the controller. */
+  declare readState: ReadState;
+  /** False when the browser has no voice for the page's language: 声音 says so and is disabled. */
+  declare voicesAvailable: boolean;
+  /** Set by the controller that mounts the bar. */
+  actions: BarActions | null = null;
+  #active = 0;
+  #helpReturn: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.menu = null;
+    this.readState = 'idle';
+    this.voicesAvailable = true;
+  }
+
+  /** A string of the bar (its own table) or a shared one. */
+  protected a(key: Key): string {
+    const own = A11Y_STRINGS[this.uiLang] as Record<string, string>;
+    return own[key] ?? this.t(key as StringKey);
+  }
+
+  static override styles = [
+    ...YiduElement.styles,
+    css`
+      :host {
+        position: fixed !important;
+        top: 0 !important;
+        left: 0 !important;
+        right: 0 !important;
+        z-index: 2147483601 !important;
+        display: block !important;
+        max-height: 50vh;
+        overflow-y: auto;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 6px 8px;
+        padding: 6px 12px;
+        background: var(--yidu-toolbar-background, #f3f5f8);
+        border-bottom: 2px solid var(--yidu-toolbar-border-color, #767676);
+      }
+      .zoom {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .level {
+        min-width: 3.5em;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+      }
+      .choices {
+        order: 1;
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px 8px;
+      }
+      button {
+        cursor: var(--yidu-hand-cursor, pointer);
+      }
+      button[aria-expanded]::after {
+        content: '';
+        margin-inline-start: 0.5em;
+        border: 0.3em solid transparent;
+        border-top-color: currentColor;
+        border-bottom: 0;
+      }
+      button[aria-expanded='true']::after {
+        border-top: 0;
+        border-bottom: 0.3em solid currentColor;
+      }
+      dialog {
+        max-width: min(44em, calc(100vw - 32px));
+        max-height: calc(100vh - 32px);
+        padding: 16px 20px;
+        color: var(--yidu-color, #1f1f1f);
+        background: var(--yidu-background, #ffffff);
+        border: 2px solid var(--yidu-border-color, #5e5e5e);
+        font: inherit;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      h2 {
+        margin: 0 0 8px;
+        font-size: 1.25em;
+      }
+      table {
+        border-collapse: collapse;
+        margin: 8px 0 16px;
+      }
+      th,
+      td {
+        border: 1px solid currentColor;
+        padding: 4px 8px;
+        text-align: start;
+        vertical-align: top;
+      }
+      kbd {
+        font: inherit;
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  override render() {
+    const p = this.prefs;
+    const zi = ZOOM_STEPS.indexOf(p.pageZoom);
+    const fine = !touchOnly();
+    return html`<div part="bar" class="bar ${this.prefs.elder ? 'elder' : ''}" role="toolbar" aria-label=${this.a('a11yBar')}
+        lang=${this.uiLang} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
+        ${this.#sound(p)}
+        ${this.#menuButton('colors', 'colors', SCHEME_LABELS[p.colors])}
+        ${this.menu === 'colors' ? this.#choices('colors', COLOR_SCHEMES, SCHEME_LABELS, p.colors) : nothing}
+        <span class="zoom" role="group" aria-label=${this.a('pageZoom')}>
+          <button part="button" type="button" data-item="zoomOut" aria-disabled=${zi <= 0 ? 'true' : 'false'}
+            @click=${() => this.#zoom(-1)}>${this.a('zoomOut')}</button>
+          <span class="level">${Math.round(p.pageZoom * 100)}%</span>
+          <button part="button" type="button" data-item="zoomIn" aria-disabled=${zi >= ZOOM_STEPS.length - 1 ? 'true' : 'false'}
+            @click=${() => this.#zoom(1)}>${this.a('zoomIn')}</button>
+        </span>
+        ${this.#menuButton('cursor', 'bigCursor', CURSOR_LABELS[p.cursor])}
+        ${this.menu === 'cursor' ? this.#choices('cursor', CURSORS, CURSOR_LABELS, p.cursor) : nothing}
+        ${fine
+          ? this.#menuButton('guide', 'guide', GUIDE_LABELS[p.guide])
+          : html`<button part="button" type="button" data-item="guide" aria-disabled="true" aria-describedby="no-pointer">${this.a('guide')}</button>
+              <span id="no-pointer" class="hidden">${this.a('guideNoPointer')}</span>`}
+        ${this.menu === 'guide' && fine ? this.#choices('guide', GUIDES, GUIDE_LABELS, p.guide) : nothing}
+        <span class="zoom" role="group" aria-label=${this.a('caption')}>
+          <button part="button" type="button" data-item="caption" aria-pressed=${p.caption ? 'true' : 'false'}
+            @click=${() => this.setPrefs({ caption: !this.prefs.caption })}>${this.a('caption')}</button>
+          <button part="button" type="button" data-item="pinyin" aria-pressed=${p.captionPinyin ? 'true' : 'false'}
+            @click=${() => this.setPrefs({ captionPinyin: !this.prefs.captionPinyin, caption: true })}>${this.a('pinyin')}</button>
+        </span>
+        <button part="button" type="button" data-item="textOnly" aria-pressed=${p.textOnly ? 'true' : 'false'}
+          @click=${() => this.setPrefs({ textOnly: !this.prefs.textOnly })}>${this.a('textOnly')}</button>
+        <button part="button" type="button" data-item="reset" @click=${() => this.actions?.reset()}>${this.a('reset')}</button>
+        <button part="button" type="button" data-item="help" aria-haspopup="dialog" @click=${() => this.openHelp()}>${this.a('help')}</button>
+        <button part="button" type="button" data-item="exit" @click=${() => this.actions?.exit()}>${this.a('exit')}</button>
+      </div>
+      ${this.#help()}`;
+  }
+
+  #sound(p: Readonly<Prefs>): TemplateResult {
+    const voices = this.voicesAvailable;
+    const off = voices ? 'false' : 'true';
+    const why = voices ? nothing : 'no-voices';
+    const state = this.readState;
+    return html`<span class="zoom" role="group" aria-label=${this.a('sound')}>
+        <button part="button" type="button" data-item="read" aria-disabled=${off} aria-describedby=${why}
+          @click=${() => voices && this.actions?.read()}>${this.a(state === 'playing' ? 'pause' : state === 'paused' ? 'resume' : 'read')}</button>
+        <button part="button" type="button" data-item="stop" aria-disabled=${voices && state !== 'idle' ? 'false' : 'true'}
+          aria-describedby=${why} @click=${() => this.actions?.stopReading()}>${this.a('stop')}</button>
+        <button part="button" type="button" data-item="pointRead" aria-pressed=${p.pointRead ? 'true' : 'false'} aria-disabled=${off}
+          aria-describedby=${why} @click=${() => voices && this.setPrefs({ pointRead: !this.prefs.pointRead })}>${this.a('pointRead')}</button>
+        ${this.#menuButton('rate', 'rate', RATE_LABELS[p.speechRate])}
+      </span>
+      ${this.menu === 'rate' ? this.#choices('rate', SPEECH_RATES, RATE_LABELS, p.speechRate) : nothing}
+      ${voices ? nothing : html`<span id="no-voices" class="hidden">${this.a('noVoices')}</span>`}`;
+  }
+
+  #menuButton(menu: Menu, label: Key, current: Key): TemplateResult {
+    const open = this.menu === menu;
+    return html`<button part="button" type="button" data-item=${menu} aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? `choices-${menu}` : nothing} @click=${() => this.#toggleMenu(menu)}>${this.a(label)}：${this.a(current)}</button>`;
+  }
+
+  #choices<V extends string>(menu: Menu, values: readonly V[], labels: Readonly<Record<V, Key>>, current: V): TemplateResult {
+    return html`<span class="choices" id="choices-${menu}" role="group" aria-label=${this.a(MENU_LABEL[menu])}>
+      ${values.map((v) => html`<button part="button" type="button" data-choice=${v} aria-pressed=${v === current ? 'true' : 'false'}
+        @click=${() => this.setPrefs({ [MENU_PREF[menu]]: v } as Partial<Prefs>)}>${this.a(labels[v])}</button>`)}
+    </span>`;
+  }
+
+  #toggleMenu(menu: Menu): void {
+    this.menu = this.menu === menu ? null : menu;
+    if (this.menu) {
+      // Into the choices, on the current one.
+      void this.updateComplete.then(() => this.#focusItem(this.#items().findIndex((b) => b.closest('.choices') && b.getAttribute('aria-pressed') === 'true')));
+    }
+  }
+
+  #zoom(step: number): void {
+    const i = ZOOM_STEPS.indexOf(this.prefs.pageZoom) + step;
+    if (i >= 0 && i < ZOOM_STEPS.length) this.setPrefs({ pageZoom: ZOOM_STEPS[i]! });
+  }
+
+  #help(): TemplateResult {
+    const shortcutsOn = runtime().config.get().shortcuts === 'on';
+    return html`<dialog id="help" aria-labelledby="help-title" lang=${this.uiLang} @close=${this.#onHelpClose}>
+      <h2 id="help-title">${this.a('helpTitle')}</h2>
+      <p>${this.a('helpUse')}</p>
+      ${shortcutsOn ? nothing : html`<p>${this.a('helpShortcutsOff')}</p>`}
+      <table>
+        <thead><tr><th scope="col">${this.a('helpFunction')}</th><th scope="col">${this.a('helpWhat')}</th>
+          ${shortcutsOn ? html`<th scope="col">${this.a('helpKey')}</th>` : nothing}</tr></thead>
+        <tbody>${HELP_ROWS.map(([label, what, key]) => html`<tr><th scope="row">${this.a(label)}</th><td>${this.a(what)}</td>
+          ${shortcutsOn ? html`<td>${key ? html`<kbd>${key}</kbd>` : ''}</td>` : nothing}</tr>`)}
+          ${html`<tr><th scope="row">Esc</th><td>${this.a('helpUse')}</td>${shortcutsOn ? html`<td><kbd>Esc</kbd></td>` : nothing}</tr>`}</tbody>
+      </table>
+      <button part="button" type="button" data-close @click=${() => this.#dialog()?.close()}>${this.a('helpClose')}</button>
+    </dialog>`;
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  get helpOpen(): boolean {
+    return this.#dialog()?.open ?? false;
+  }
+
+  /** Opens the help dialog; focus returns to `returnTo` (by default what had it) when it closes. */
+  async openHelp(returnTo: HTMLElement | null = null): Promise<void> {
+    await this.updateComplete;
+    const dialog = this.#dialog();
+    if (!dialog || dialog.open) return;
+    this.#helpReturn = returnTo ?? (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null ?? this.#items()[this.#active] ?? null;
+    dialog.showModal();
+    (dialog.querySelector('[data-close]') as HTMLElement).focus();
+  }
+
+  #onHelpClose = (): void => {
+    const to = this.#helpReturn;
+    this.#helpReturn = null;
+    if (to?.isConnected) to.focus();
+  };
+
+  /** Buttons of the toolbar in order (the roving set). */
+  #items(): HTMLButtonElement[] {
+    return Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('.bar button'));
+  }
+
+  #focusItem(index: number): void {
+    const items = this.#items();
+    if (items.length === 0) return;
+    this.#active = Math.max(0, Math.min(index, items.length - 1));
+    this.#syncTabindex();
+    items[this.#active]!.focus();
+  }
+
+  /** Puts focus on the bar's first button (or the one last used). */
+  focusBar(): void {
+    void this.updateComplete.then(() => this.#focusItem(this.#active));
+  }
+
+  #syncTabindex(): void {
+    const items = this.#items();
+    if (this.#active >= items.length) this.#active = 0;
+    items.forEach((b, i) => (b.tabIndex = i === this.#active ? 0 : -1));
+  }
+
+  override updated(): void {
+    this.#syncTabindex();
+  }
+
+  #onFocusin = (e: FocusEvent): void => {
+    const i = this.#items().indexOf(e.composedPath()[0] as HTMLButtonElement);
+    if (i >= 0 && i !== this.#active) {
+      this.#active = i;
+      this.#syncTabindex();
+    }
+  };
+
+  #onKeydown = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const items = this.#items();
+    const n = items.length;
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (this.#active + 1) % n;
+    else if (e.key === 'ArrowLeft') next = (this.#active - 1 + n) % n;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = n - 1;
+    else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (this.menu) {
+        const owner = this.menu;
+        this.menu = null;
+        void this.updateComplete.then(() => this.#focusItem(this.#items().findIndex((b) => b.dataset.item === owner)));
+      } else this.actions?.close();
+      return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    this.#focusItem(next);
+  };
+}

@@ -1,0 +1,91 @@
+/** Helpers for the 无障碍浏览 tests: the bar, its buttons, and an axe run. */
+import type { AxeResults, Result } from 'axe-core';
+import { sendKeys } from '@web/test-runner-commands';
+import { buttons, settle, waitFor, type TestPage } from './helpers.js';
+
+export function bar(page: TestPage): HTMLElement | null {
+  return page.doc.querySelector('yidu-a11y-bar');
+}
+
+export async function openBar(page: TestPage): Promise<HTMLElement> {
+  page.win.Yidu.prefs.set({ a11yBar: true });
+  await waitFor(() => !!bar(page)?.shadowRoot?.querySelector('button'), 'the bar');
+  await settle(page);
+  return bar(page)!;
+}
+
+/** A bar button by its visible label (or the start of it, for 配色：… buttons). */
+export function barButton(page: TestPage, label: string): HTMLButtonElement {
+  const all = buttons(bar(page)!);
+  const found = all.find((b) => b.textContent!.trim() === label) ?? all.find((b) => b.textContent!.trim().startsWith(`${label}：`));
+  if (!found) throw new Error(`no bar button "${label}": ${all.map((b) => b.textContent!.trim()).join(', ')}`);
+  return found;
+}
+
+/** The focused element, inside shadow roots too. */
+export function focused(page: TestPage): Element | null {
+  let el = page.doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axe(page: TestPage): Promise<AxeResults> {
+  const win = page.win as unknown as { axe?: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } };
+  if (!win.axe) {
+    const s = page.doc.createElement('script');
+    s.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((r, j) => { s.onload = r; s.onerror = j; });
+    page.doc.head.append(s);
+    await loaded;
+  }
+  return win.axe!.run(page.doc, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
+}
+
+export const describeViolations = (vs: Result[]) =>
+  vs.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target) + ' ' + n.failureSummary).join(' ')}`).join('\n');
+
+/** Violations inside yidu's own UI. */
+export function inYidu(results: AxeResults): Result[] {
+  return results.violations
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => String(n.target[0]).split(/[\s>]+/).some((part) => part.startsWith('yidu-'))) }))
+    .filter((v) => v.nodes.length > 0);
+}
+
+/** The live region's current message. */
+export function liveMessage(page: TestPage): string {
+  return page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
+}
+
+/** Focuses the test page, so key presses reach it. */
+export async function focusFrame(page: TestPage): Promise<void> {
+  window.focus();
+  page.frame.focus();
+  page.win.focus();
+}
+
+/**
+ * Real key presses where the browser delivers them to a test tab that is not in front (Chromium). Firefox
+ * delivers real keys only to the selected tab, and selecting ours would take focus from tests running side by
+ * side, so there the same keydown reaches the focused element as a synthetic event (Enter and Space activate a
+ * button as the browser would). Tab order itself is checked with real keys in Chromium.
+ */
+export const realKeys = navigator.userAgent.includes('Chrome/');
+
+export async function press(page: TestPage, key: string): Promise<void> {
+  if (realKeys) {
+    await sendKeys({ press: key });
+    return;
+  }
+  const target = focused(page) as HTMLElement | null;
+  if (!target) throw new Error(`no focused element for ${key}`);
+  const down = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
+  const proceed = target.dispatchEvent(down);
+  if (proceed && (key === 'Enter' || key === ' ') && target.localName === 'button') target.click();
+  if (proceed && key === 'Escape') {
+    const dialog = target.closest('dialog');
+    if (dialog?.open) dialog.close();
+  }
+  await settle(page);
+}

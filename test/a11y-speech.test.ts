@@ -1,0 +1,196 @@
+import { expect } from 'chai';
+import { closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
+import { bar, barButton, openBar } from './a11y-helpers.js';
+import { splitSentences } from '../src/effects/a11y/speech/sentences.js';
+
+/** A deterministic speech engine: records what it is asked to say; the test decides when each piece ends. */
+const FAKE = `window.__spoken = []; window.__current = null; window.__paused = false; window.__cancels = 0;
+  window.__voices = [{ name: '网络普通话', lang: 'zh-CN', localService: false }, { name: '本地普通话', lang: 'zh-CN', localService: true },
+    { name: '本地粤语', lang: 'zh-HK', localService: true }, { name: '本地國語', lang: 'zh-TW', localService: true }];
+  window[Symbol.for('yidu.speechEngine')] = {
+    onvoiceschanged: null,
+    voices: () => window.__voices,
+    speak(u) { window.__spoken.push({ text: u.text, rate: u.rate, voice: u.voice && u.voice.name, lang: u.lang }); window.__current = u; u.onstart(); },
+    cancel() { window.__cancels++; window.__current = null; },
+    pause() { window.__paused = true; },
+    resume() { window.__paused = false; },
+  };`;
+
+const LONG = '为进一步提升政府信息公开工作的规范化水平，县政府办公室组织各部门对照公开目录逐项梳理，共更新公开事项二百余项，' +
+  '新增政策解读材料三十余篇，并在政府网站开设专栏集中发布年度报告、财政预决算和重点项目信息，方便群众查阅。';
+const BODY = TEMPLATE_BODY.replace('<table id="t1">', `<p id="long">${LONG}</p>
+  <p id="links"><a id="link" href="#t1">查看附表</a> <img id="photo" alt="县政府大楼外景" width="40" height="30" src="/dist/cursors/hand-black.svg"></p><table id="t1">`);
+
+interface Spoken { text: string; rate: number; voice: string | null; lang: string }
+type W = { __spoken: Spoken[]; __current: { onend(): void } | null; __paused: boolean; __voices: unknown[] };
+const w = (p: TestPage) => p.win as unknown as W;
+const spoken = (p: TestPage) => w(p).__spoken.map((s) => s.text);
+/** The engine finishes the current piece. */
+function finish(p: TestPage): void {
+  const u = w(p).__current;
+  if (!u) throw new Error('nothing is being spoken');
+  w(p).__current = null;
+  u.onend();
+}
+function highlighted(p: TestPage): string {
+  const h = (p.win as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('yidu-reading');
+  return h ? Array.from(h, (r) => r.toString()).join('|') : '';
+}
+
+const page = (o: { before?: string; script?: string; lang?: string } = {}) =>
+  openPage({ head: TEMPLATE_CSS, body: BODY, script: `data-content="#zoom" ${o.script ?? ''}`, before: FAKE + (o.before ?? ''), lang: o.lang });
+
+describe('声音: 连读, 指读, 语速 (fake engine)', function () {
+  this.timeout(30000);
+  afterEach(closeAll);
+
+  it('cuts at sentence ends, and long sentences again at a comma before 60 characters', () => {
+    const pieces = splitSentences(`第一句。第二句！${LONG}`, 'zh-CN');
+    expect(pieces[0]!.text).to.equal('第一句。');
+    expect(pieces[1]!.text).to.equal('第二句！');
+    for (const piece of pieces) expect(piece.text.length).to.be.at.most(60);
+    expect(pieces.slice(2).map((x) => x.text).join('')).to.equal(LONG);
+    expect(pieces[2]!.text.endsWith('，')).to.equal(true);
+  });
+
+  it('连读 reads the article in order, piece by piece, highlighting each; pause, resume, stop', async () => {
+    const p = await page();
+    await openBar(p);
+    barButton(p, '连读').click();
+    await waitFor(() => spoken(p).length === 1, 'the first piece');
+    expect(spoken(p)[0]).to.equal('青禾县2025年政府信息公开工作年度报告');
+    expect(highlighted(p)).to.equal('青禾县2025年政府信息公开工作年度报告');
+    await settle(p);
+    expect(barButton(p, '暂停')).to.exist;
+    for (let i = 0; i < 40 && w(p).__current; i++) {
+      finish(p);
+      if (w(p).__current) expect(highlighted(p)).to.equal(spoken(p).at(-1));
+    }
+    const all = spoken(p);
+    expect(all.slice(0, 4)).to.deep.equal(['青禾县2025年政府信息公开工作年度报告', '发布时间：2026-01-20 来源：县政府办公室', '一、总体情况',
+      '本年度，青禾县坚持以公开为常态、不公开为例外，围绕群众关切做好政府信息公开工作，主动公开各类信息一千余条。']);
+    for (const t of all) expect(t.length, t).to.be.at.most(60);
+    // Every word of the article is read, in order, the long paragraph included.
+    const article = p.doc.querySelector('#zoom')!.textContent!.replace(/\s+/g, '');
+    expect(all.join('').replace(/\s+/g, '')).to.equal(article);
+    await settle(p);
+    expect(highlighted(p), 'the highlight goes when reading ends').to.equal('');
+    expect(barButton(p, '连读')).to.exist;
+    // Pause, resume, stop.
+    barButton(p, '连读').click();
+    await settle(p);
+    barButton(p, '暂停').click();
+    await settle(p);
+    expect(w(p).__paused).to.equal(true);
+    barButton(p, '继续').click();
+    await settle(p);
+    expect(w(p).__paused).to.equal(false);
+    barButton(p, '停止').click();
+    await settle(p);
+    expect(highlighted(p)).to.equal('');
+    expect(barButton(p, '停止').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('starts from the selection or the focused element, keeps the piece in view, and stops on Esc', async () => {
+    const p = await page();
+    await openBar(p);
+    // A long page: the paragraph starts far below the window.
+    const spacer = p.doc.createElement('div');
+    spacer.style.height = '3000px';
+    p.doc.querySelector('#p2')!.before(spacer);
+    const sel = p.win.getSelection()!;
+    sel.selectAllChildren(p.doc.querySelector('#p2')!);
+    expect(p.doc.querySelector('#p2')!.getBoundingClientRect().top).to.be.greaterThan(p.win.innerHeight);
+    barButton(p, '连读').click();
+    await waitFor(() => spoken(p).length === 1, 'the first piece');
+    expect(spoken(p)[0]).to.equal('依申请公开工作规范有序，全年共收到申请四十二件，均在法定期限内答复。');
+    const r = p.doc.querySelector('#p2')!.getBoundingClientRect();
+    expect(r.top).to.be.at.least(0);
+    expect(r.bottom).to.be.at.most(p.win.innerHeight);
+    sel.removeAllRanges();
+    p.doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(p);
+    expect(w(p).__current).to.equal(null);
+    expect(highlighted(p)).to.equal('');
+    (p.doc.querySelector('#link') as HTMLElement).focus();
+    w(p).__spoken.length = 0;
+    barButton(p, '连读').click();
+    await waitFor(() => spoken(p).length === 1, 'the first piece');
+    expect(spoken(p)[0]).to.equal('查看附表');
+  });
+
+  it('语速 slow / normal / fast changes the rate, from the current piece on', async () => {
+    const p = await page();
+    await openBar(p);
+    barButton(p, '连读').click();
+    await waitFor(() => spoken(p).length === 1, 'the first piece');
+    expect(w(p).__spoken[0]!.rate).to.equal(1);
+    p.win.Yidu.prefs.set({ speechRate: 'fast' });
+    await waitFor(() => w(p).__spoken.length === 2, 'the piece again at the new rate');
+    expect(w(p).__spoken[1]).to.include({ rate: 1.4, text: spoken(p)[0] });
+    p.win.Yidu.prefs.set({ speechRate: 'slow' });
+    await waitFor(() => w(p).__spoken.length === 3, 'slow');
+    expect(w(p).__spoken[2]!.rate).to.equal(0.7);
+    await settle(p);
+    expect(barButton(p, '语速').textContent!.trim()).to.equal('语速：慢速');
+  });
+
+  it('picks a local voice for the page\'s current script (zh-CN, zh-TW, zh-HK)', async () => {
+    const p = await page();
+    await openBar(p);
+    barButton(p, '连读').click();
+    await waitFor(() => spoken(p).length === 1, 'reading');
+    expect(w(p).__spoken[0]).to.include({ voice: '本地普通话', lang: 'zh-CN' });
+    barButton(p, '停止').click();
+    p.win.Yidu.prefs.set({ zh: 'hant' });
+    await settle(p);
+    barButton(p, '連讀').click();
+    await waitFor(() => spoken(p).length === 2, 'reading in 繁體');
+    expect(w(p).__spoken[1]).to.include({ voice: '本地國語', lang: 'zh-TW' });
+    const hk = await page({ lang: 'zh-HK' });
+    await openBar(hk);
+    barButton(hk, '連讀').click();
+    await waitFor(() => spoken(hk).length === 1, 'reading a Hong Kong page');
+    expect(w(hk).__spoken[0]).to.include({ voice: '本地粤语', lang: 'zh-HK' });
+  });
+
+  it('with no voice at all, 声音 says so and is disabled', async () => {
+    const p = await page({ before: 'window.__voices = [];' });
+    await openBar(p);
+    for (const label of ['连读', '指读']) {
+      const b = barButton(p, label);
+      expect(b.getAttribute('aria-disabled')).to.equal('true');
+      expect(bar(p)!.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!.textContent).to.include('没有可用的中文语音');
+      b.click();
+    }
+    await settle(p);
+    expect(spoken(p)).to.deep.equal([]);
+    expect(p.win.Yidu.prefs.get().pointRead).to.equal(false);
+  });
+
+  it('指读 reads link names on focus and image alt text after the pointer rests, never blocking the click', async () => {
+    const p = await page();
+    p.win.Yidu.prefs.set({ pointRead: true });
+    await waitFor(() => p.doc.adoptedStyleSheets !== undefined && !!(p.win as unknown as { __spoken: unknown[] }).__spoken, 'ready');
+    await new Promise((r) => setTimeout(r, 100));
+    const link = p.doc.querySelector('#link') as HTMLElement;
+    // The focus event the browser fires (a tab in the background gets focus() without focus events).
+    const focusLink = () => { link.focus(); link.dispatchEvent(new p.win.FocusEvent('focusin', { bubbles: true, composed: true })); };
+    focusLink();
+    await waitFor(() => spoken(p).includes('查看附表'), 'the link name');
+    p.doc.querySelector('#photo')!.dispatchEvent(new p.win.PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+    await waitFor(() => spoken(p).includes('县政府大楼外景'), 'the alt text', 3000);
+    let clicked = false;
+    link.addEventListener('click', (e) => { clicked = !e.defaultPrevented; e.preventDefault(); });
+    link.click();
+    expect(clicked).to.equal(true);
+    expect(link.hasAttribute('tabindex')).to.equal(false);
+    p.win.Yidu.prefs.set({ pointRead: false });
+    await settle(p);
+    w(p).__spoken.length = 0;
+    link.blur();
+    focusLink();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(spoken(p)).to.deep.equal([]);
+  });
+});
