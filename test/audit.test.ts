@@ -5,6 +5,11 @@
 import { expect } from 'chai';
 import { closeAll, openPage, settle, TEMPLATE_BODY, TEMPLATE_CSS, waitFor } from './helpers.js';
 import type { AuditReport } from '../src/audit/report.js';
+import { AUDIT_MODES } from '../src/audit/modes.js';
+import { DEFAULT_PREFS } from '../src/core/prefs.js';
+
+/** Every registered mode, in registry order (other capabilities add theirs). */
+const ALL_MODES = Object.keys(AUDIT_MODES);
 
 // A heading at 24px is large text (3:1 is enough); 文字大小 小 makes it 21px, normal text that needs 4.5:1.
 const HEAD = `${TEMPLATE_CSS}<style>#zoom .meta { color: #595959; } #zoom h2.big-grey { font-size: 24px; font-weight: normal; color: #8a8a8a; }
@@ -64,7 +69,7 @@ describe('Yidu.audit()', function () {
 
     // The reader's own preferences are back, the stored record was never written, the markup is the same.
     await settle(page);
-    expect(page.win.Yidu.prefs.get()).to.deep.equal({ fontSize: 'large', elder: false, zh: 'auto' });
+    expect(page.win.Yidu.prefs.get()).to.deep.equal({ ...DEFAULT_PREFS, fontSize: 'large' });
     expect(page.win.localStorage.getItem(page.key)).to.equal(stored);
     expect(storageEvents, 'no other tab saw a mode switch').to.deep.equal([]);
     expect(page.doc.body.innerHTML).to.equal(before.markup);
@@ -80,17 +85,17 @@ describe('Yidu.audit()', function () {
     const page = await openPage({ body: '<div class="content"><p>没有正文区域。</p></div>' });
     let error = (await page.win.Yidu.audit({ modes: 'elder,sepia' }).catch((e: unknown) => e)) as { code: string; message: string };
     expect(error.code).to.equal('unknown-mode');
-    expect(error.message).to.equal('unknown audit mode "sepia". Known modes: default, elder, large, small, elder-large (or "all").');
+    expect(error.message).to.equal(`unknown audit mode "sepia". Known modes: ${ALL_MODES.join(', ')} (or "all").`);
     error = (await page.win.Yidu.audit({ modes: 'elder' }).catch((e: unknown) => e)) as { code: string; message: string };
     expect(error.code).to.equal('no-article-root');
     expect(error.message).to.match(/no article root \(none of main, article, \[role=main\], #zoom\)/);
-    expect(page.win.Yidu.prefs.get()).to.deep.equal({ fontSize: 'medium', elder: false, zh: 'auto' });
+    expect(page.win.Yidu.prefs.get()).to.deep.equal({ ...DEFAULT_PREFS });
   });
 
   it('`all` and globs pick from the one registry of modes', async () => {
     const page = await openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY });
     const all = await page.win.Yidu.audit({ modes: 'all' });
-    expect(all.modes.map((m) => m.name)).to.deep.equal(['default', 'elder', 'large', 'small', 'elder-large']);
+    expect(all.modes.map((m) => m.name)).to.deep.equal(ALL_MODES);
     const elders = await page.win.Yidu.audit({ modes: 'elder*' });
     expect(elders.modes.map((m) => m.name)).to.deep.equal(['default', 'elder', 'elder-large']);
     // The template's grey meta line is the page's own failure; 长者模式 darkens it. Nothing new, nothing in yidu.

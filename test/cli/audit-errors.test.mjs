@@ -30,7 +30,7 @@ async function closedPort() {
 
 test('bad arguments exit 2 at once, naming what is accepted', async () => {
   const cases = [
-    [['audit', 'demo/index.html', '--modes', 'elder,sepia'], /unknown audit mode "sepia"\. Known modes: default, elder, large, small, elder-large \(or "all"\)/],
+    [['audit', 'demo/index.html', '--modes', 'elder,sepia'], /unknown audit mode "sepia"\. Known modes: default, elder, large, small, elder-large, hant, contrast-[\w-]+(, contrast-[\w-]+)*, zoom-200, text-only \(or "all"\)/],
     [['audit', 'demo/index.html', '--format', 'pdf'], /unknown format "pdf"/],
     [['audit', 'demo/index.html', '--format', 'json,html'], /several formats need --out/],
     [['audit', 'demo/index.html', '--fail-on', 'high'], /--fail-on takes minor, moderate, serious, critical or none/],
