@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { contrast, over, parseColor, type RGBA } from '../src/effects/color.js';
+import { contrast, parseColor } from '../src/effects/color.js';
 import { SCHEMES } from '../src/effects/a11y/color-schemes.js';
 import { COLOR_SCHEMES } from '../src/core/prefs.js';
-import { closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
+import { backgroundOf, closeAll, contrastOf, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 import { axe, bar, barButton, describeViolations, inYidu, openBar } from './a11y-helpers.js';
 
 /** Site CSS that fights back: !important colours on ids, a background image, a coloured table header, a faint link. */
@@ -23,16 +23,6 @@ const BODY = TEMPLATE_BODY.replace('<table id="t1">', `${EXTRA}<table id="t1">`)
 const page = (o: { before?: string; script?: string } = {}) =>
   openPage({ head: TEMPLATE_CSS + SITE_CSS, body: BODY, script: `data-content="#zoom" ${o.script ?? ''}`, before: o.before });
 
-/** The colour behind an element as a reader sees it: its and its ancestors' backgrounds over white. */
-function backgroundOf(el: Element | null): RGBA {
-  const layers: RGBA[] = [];
-  for (let e = el; e; e = e.parentElement) layers.push(parseColor(getComputedStyle(e).backgroundColor)!);
-  return layers.reverse().reduce<RGBA>((below, c) => over(c, below), [255, 255, 255, 1]);
-}
-function contrastOf(el: Element): number {
-  const bg = backgroundOf(el);
-  return contrast(over(parseColor(getComputedStyle(el).color)!, bg), bg);
-}
 
 const TEXT = ['#zoom h1', '#zoom h2', '#p1', '#p2', '.meta', '#li1', '#td1', '#zoom th', '#with-link', '#link', '#link2 b', '#site-header', 'figcaption', '#field'];
 

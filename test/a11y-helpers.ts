@@ -1,5 +1,4 @@
 /** Helpers for the 无障碍浏览 tests: the bar, its buttons, and an axe run. */
-import type { AxeResults, Result } from 'axe-core';
 import { sendKeys } from '@web/test-runner-commands';
 import { buttons, settle, waitFor, type TestPage } from './helpers.js';
 
@@ -29,29 +28,7 @@ export function focused(page: TestPage): Element | null {
   return el;
 }
 
-export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-export async function axe(page: TestPage): Promise<AxeResults> {
-  const win = page.win as unknown as { axe?: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } };
-  if (!win.axe) {
-    const s = page.doc.createElement('script');
-    s.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((r, j) => { s.onload = r; s.onerror = j; });
-    page.doc.head.append(s);
-    await loaded;
-  }
-  return win.axe!.run(page.doc, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
-}
-
-export const describeViolations = (vs: Result[]) =>
-  vs.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target) + ' ' + n.failureSummary).join(' ')}`).join('\n');
-
-/** Violations inside yidu's own UI. */
-export function inYidu(results: AxeResults): Result[] {
-  return results.violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => String(n.target[0]).split(/[\s>]+/).some((part) => part.startsWith('yidu-'))) }))
-    .filter((v) => v.nodes.length > 0);
-}
+export { TAGS, axe, describeViolations, inYidu } from './axe-helpers.js';
 
 /** The live region's current message. */
 export function liveMessage(page: TestPage): string {

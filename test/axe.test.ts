@@ -5,31 +5,7 @@
  */
 import { expect } from 'chai';
 import { closeAll, openPage, ready, settle, uniqueKey, type TestPage } from './helpers.js';
-import type { AxeResults, Result } from 'axe-core';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: TestPage): Promise<AxeResults> {
-  const win = page.win as unknown as { axe?: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } };
-  if (!win.axe) {
-    const s = page.doc.createElement('script');
-    s.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((r, j) => { s.onload = r; s.onerror = j; });
-    page.doc.head.append(s);
-    await loaded;
-  }
-  return win.axe!.run(page.doc, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
-}
-
-const describeViolations = (vs: Result[]) =>
-  vs.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`).join('\n');
-
-/** Violations whose node is in yidu's UI: the first selector of the target is one of our hosts. */
-function inYidu(results: AxeResults): Result[] {
-  return results.violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => String(n.target[0]).split(/[\s>]+/).some((part) => part.startsWith('yidu-'))) }))
-    .filter((v) => v.nodes.length > 0);
-}
+import { axe, describeViolations, inYidu } from './axe-helpers.js';
 
 const ALL = `<header><h1>元素测试</h1></header><main><div id="zoom"><p>正文段落。</p></div>
   <yidu-toolbar></yidu-toolbar>

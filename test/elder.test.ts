@@ -1,18 +1,6 @@
 import { expect } from 'chai';
-import { contrast, over, parseColor, type RGBA } from '../src/effects/color.js';
-import { buttons, closeAll, openPage, px, settle, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
+import { buttons, closeAll, contrastOf, openPage, px, settle, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 
-/** The colour behind an element, as a reader sees it (ancestors' backgrounds composited over white). */
-function backgroundOf(el: Element | null): RGBA {
-  const layers: RGBA[] = [];
-  for (let e = el; e; e = e.parentElement) layers.push(parseColor(getComputedStyle(e).backgroundColor)!);
-  return layers.reverse().reduce<RGBA>((below, c) => over(c, below), [255, 255, 255, 1]);
-}
-
-function contrastOf(el: Element): number {
-  const bg = backgroundOf(el);
-  return contrast(over(parseColor(getComputedStyle(el).color)!, bg), bg);
-}
 
 const EXTRA = `<style>
   #zoom .moving { transition: color 3s linear; animation: spin 5s infinite; }

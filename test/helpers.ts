@@ -3,6 +3,7 @@
  * site would, with its own storage key so tests running side by side never share preferences.
  */
 import type { YiduApi } from '../src/yidu.js';
+import { contrast, over, parseColor, type RGBA } from '../src/effects/color.js';
 
 export interface PageOptions {
   /** Markup inside <head> before the yidu script (styles, config). */
@@ -178,3 +179,16 @@ export const TEMPLATE_BODY = `<div class="wrap"><div class="site" id="site-heade
     <table id="t1"><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td id="td1">规章</td><td>0</td></tr></table>
   </div>
   <div class="site" id="site-footer">主办单位：青禾县人民政府办公室</div></div>`;
+
+/** The colour behind an element as a reader sees it: its and its ancestors' backgrounds over white. */
+export function backgroundOf(el: Element | null): RGBA {
+  const layers: RGBA[] = [];
+  for (let e = el; e; e = e.parentElement) layers.push(parseColor(getComputedStyle(e).backgroundColor)!);
+  return layers.reverse().reduce<RGBA>((below, c) => over(c, below), [255, 255, 255, 1]);
+}
+
+/** The contrast ratio of an element's text against what is behind it. */
+export function contrastOf(el: Element): number {
+  const bg = backgroundOf(el);
+  return contrast(over(parseColor(getComputedStyle(el).color)!, bg), bg);
+}

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { AxeResults, Result } from 'axe-core';
+import { axe, inYidu } from './axe-helpers.js';
 import { buttons, closeAll, openPage, ready, settle, waitFor, type TestPage } from './helpers.js';
 
 const FIXTURE = '/test/fixtures/qr-page.html';
@@ -595,21 +595,6 @@ describe('<yidu-qr>', function () {
   });
 
   describe('axe-core with the popover open', () => {
-    const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-    async function axe(page: TestPage): Promise<AxeResults> {
-      const win = page.win as unknown as { axe?: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } };
-      if (!win.axe) {
-        const s = page.doc.createElement('script');
-        s.src = '/node_modules/axe-core/axe.min.js';
-        await new Promise((r, j) => { s.onload = r; s.onerror = j; page.doc.head.append(s); });
-      }
-      return win.axe!.run(page.doc, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
-    }
-    const inYidu = (results: AxeResults): Result[] =>
-      results.violations
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => String(n.target[0]).split(/[\s>]+/).some((part) => part.startsWith('yidu-'))) }))
-        .filter((v) => v.nodes.length > 0);
-
     for (const [name, prefs] of [['default', {}], ['长者模式', { elder: true }], ['繁體', { zh: 'hant' }]] as const) {
       it(`finds nothing in yidu's UI (${name}, popover and inline, too-long message)`, async () => {
         const page = await openFixture();
