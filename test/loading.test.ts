@@ -89,4 +89,14 @@ describe('loading', () => {
     expect(requested.some((path) => /\/node_modules\/(lit|lit-element|lit-html|@lit\/reactive-element)\//.test(path)), requested.join('\n')).to.equal(true);
     frame.remove();
   });
+
+  it('demo/auto.html is demo/index.html with only the script tag (no yidu elements)', async () => {
+    const parse = async (path: string) => new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+    const index = await parse('/demo/index.html');
+    const auto = await parse('/demo/auto.html');
+    expect(auto.querySelectorAll('*')).to.satisfy((all: NodeListOf<Element>) => [...all].every((e) => !e.localName.startsWith('yidu-')));
+    for (const row of index.querySelectorAll('.yidu-links')) row.remove();
+    const squash = (d: Document) => d.body.innerHTML.replace(/\s+/g, ' ');
+    expect(squash(auto)).to.equal(squash(index));
+  });
 });
