@@ -14,6 +14,11 @@ export const TOOLS = {
   // The export tests open the generated .docx in LibreOffice and read the generated PDF back as text.
   soffice: { env: 'SOFFICE_PATH', paths: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkg: 'libreoffice-writer-nogui' },
   pdftotext: { env: 'PDFTOTEXT_PATH', paths: ['/usr/bin/pdftotext'], pkg: 'poppler-utils' },
+  // The real-speech smoke test: Chromium speaks through speech-dispatcher with the espeak-ng voices.
+  speechd: {
+    paths: ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],
+    pkg: ['speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng'],
+  },
 };
 
 function find(name) {
@@ -31,7 +36,7 @@ export function ensureTools({ install = true } = {}) {
   const found = Object.fromEntries(Object.keys(TOOLS).map((n) => [n, find(n)]));
   const missing = Object.keys(found).filter((n) => !found[n]);
   if (missing.length === 0) return found;
-  const pkgs = [...new Set(missing.map((n) => TOOLS[n].pkg))];
+  const pkgs = [...new Set(missing.flatMap((n) => TOOLS[n].pkg))];
   const canInstall = install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
     console.error(`Programs the tests need are missing: ${missing.join(', ')}.`);

@@ -1,6 +1,6 @@
 // npm test (after the build): finds or installs the browsers and tools, runs every browser test in Chromium
-// and Firefox, then the Node-side tests of the `yidu` command (test/cli/*.test.mjs, which drive the system
-// Chromium), and ends with one plain "N passed, N failed" line counting both.
+// and Firefox, then the Node-side tests (test/cli/*.test.mjs: the `yidu` command, which drives the system
+// Chromium; test/system/*.test.mjs: the browsers with system services, such as real speech), and ends with one plain "N passed, N failed" line counting both.
 //   node scripts/test.mjs --files test/x.test.ts test/cli/y.test.mjs   runs just those (each in its runner)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,11 +28,10 @@ for (let i = 0; i < args.length; i++) {
 }
 const browserFiles = files.filter((f) => !isNodeTest(f));
 const only = process.env.YIDU_BROWSERS?.split(',');
+const nodeDir = (dir) => readdirSync(dir).filter(isNodeTest).map((f) => `${dir}/${f}`);
 const nodeFiles = files.length
   ? files.filter(isNodeTest)
-  : !only || only.includes('chromium')
-    ? readdirSync('test/cli').filter(isNodeTest).map((f) => `test/cli/${f}`)
-    : [];
+  : [...(!only || only.includes('chromium') ? nodeDir('test/cli') : []), ...nodeDir('test/system')];
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
@@ -56,7 +55,7 @@ if (files.length === 0 || browserFiles.length) {
   add(COUNT_FILE, 'browser test runner');
 }
 if (nodeFiles.length) {
-  console.log(`\nThe yidu command (Node, system Chromium): ${nodeFiles.join(' ')}`);
+  console.log(`\nNode-side tests (the yidu command, system services): ${nodeFiles.join(' ')}`);
   const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/node-test-counts.mjs', `--test-reporter-destination=${NODE_COUNT_FILE}`,

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 import { bar, barButton, openBar } from './a11y-helpers.js';
 import { splitSentences } from '../src/effects/a11y/speech/sentences.js';
+import { pickVoice } from '../src/effects/a11y/speech/engine.js';
 
 /** A deterministic speech engine: records what it is asked to say; the test decides when each piece ends. */
 const FAKE = `window.__spoken = []; window.__current = null; window.__paused = false; window.__cancels = 0;
@@ -152,6 +153,24 @@ describe('声音: 连读, 指读, 语速 (fake engine)', function () {
     barButton(hk, '連讀').click();
     await waitFor(() => spoken(hk).length === 1, 'reading a Hong Kong page');
     expect(w(hk).__spoken[0]).to.include({ voice: '本地粤语', lang: 'zh-HK' });
+  });
+
+  it('finds Mandarin and Cantonese voices under every tag engines use (cmn, yue, zh-Hans-CN, zh_TW)', () => {
+    const v = (name: string, lang: string, localService = true) => ({ name, lang, localService });
+    // The voices espeak-ng offers through speech-dispatcher (Linux), as Chromium lists them.
+    const espeak = [v('Afrikaans', 'af'), v('Chinese (Mandarin, latin as Pinyin)', 'cmn-latn-pinyin'),
+      v('Chinese (Cantonese)', 'yue'), v('Chinese (Mandarin, latin as English)', 'cmn'), v('English', 'en')];
+    expect(pickVoice(espeak, 'zh-CN')?.name).to.equal('Chinese (Mandarin, latin as English)');
+    expect(pickVoice(espeak, 'zh-TW')?.name).to.equal('Chinese (Mandarin, latin as English)');
+    expect(pickVoice(espeak, 'zh-HK')?.name).to.equal('Chinese (Cantonese)');
+    // A Cantonese voice is still better than none for a Mandarin page; pinyin voices cannot read characters.
+    expect(pickVoice([v('Pinyin', 'cmn-latn-pinyin'), v('Canto', 'yue-HK')], 'zh-CN')?.name).to.equal('Canto');
+    expect(pickVoice([v('Pinyin', 'cmn-latn-pinyin'), v('English', 'en-US')], 'zh-CN')).to.equal(null);
+    const mixed = [v('Net TW', 'zh-TW', false), v('Local Hant TW', 'zh_Hant_TW'), v('Local Hans', 'zh-Hans-CN'), v('HK', 'zh-HK')];
+    expect(pickVoice(mixed, 'zh-TW')?.name).to.equal('Local Hant TW');
+    expect(pickVoice(mixed, 'zh-CN')?.name).to.equal('Local Hans');
+    expect(pickVoice(mixed, 'zh-HK')?.name).to.equal('HK');
+    expect(pickVoice([v('US', 'en-US'), v('GB', 'en-GB')], 'en-GB')?.name).to.equal('GB');
   });
 
   it('with no voice at all, 声音 says so and is disabled', async () => {

@@ -82,15 +82,34 @@ export function speechEngine(win: Window = window): SpeechEngine | null {
   return 'speechSynthesis' in win ? new WebSpeechEngine() : null;
 }
 
+/** What a voice speaks, from its language tag: Mandarin and Cantonese under their many spellings. */
+function spoken(tag: string): { base: string; speech: string; region: string; latin: boolean } {
+  const parts = tag.replace(/_/g, '-').toLowerCase().split('-');
+  const base = parts[0] ?? '';
+  const region = parts.slice(1).find((x) => x.length === 2 || /^\d{3}$/.test(x)) ?? '';
+  const latin = parts.includes('latn');
+  // Speech engines tag Chinese voices as zh-CN / zh-TW / zh-HK (browsers on Windows, macOS, Android) or by
+  // the spoken language, cmn (Mandarin) and yue (Cantonese; espeak-ng, some Android voices).
+  if (base === 'cmn') return { base: 'zh', speech: 'cmn', region, latin };
+  if (base === 'yue') return { base: 'zh', speech: 'yue', region: region || 'hk', latin };
+  if (base === 'zh') return { base, speech: region === 'hk' || region === 'mo' ? 'yue' : 'cmn', region, latin };
+  return { base, speech: base, region, latin };
+}
+
 /**
- * The voice for the page's script: the exact language first (zh-CN, zh-TW, zh-HK), then the same base
- * language; voices on the device before network ones (nothing leaves the machine).
+ * The voice for the page's script: the exact language first (zh-CN, zh-TW, zh-HK), then a voice speaking the
+ * same language under another tag (Mandarin `cmn` for zh-CN/zh-TW, Cantonese `yue` for zh-HK), then any voice
+ * of the same base language; voices on the device before network ones (nothing leaves the machine). Voices
+ * that read romanised text (`cmn-latn-pinyin`) cannot read Chinese characters and are never picked for them.
  */
 export function pickVoice(voices: readonly EngineVoice[], lang: string): EngineVoice | null {
-  const norm = (l: string) => l.replace('_', '-').toLowerCase();
-  const want = norm(lang);
-  const base = want.split('-')[0];
-  const score = (v: EngineVoice) => (norm(v.lang) === want ? 4 : norm(v.lang).split('-')[0] === base ? 2 : 0) + (v.localService ? 1 : 0);
+  const want = spoken(lang);
+  const score = (v: EngineVoice) => {
+    const has = spoken(v.lang);
+    if (has.base !== want.base || has.latin !== want.latin) return 0;
+    const rank = has.speech === want.speech ? (has.region === want.region ? 4 : 3) : 2;
+    return rank + (v.localService ? 0.5 : 0);
+  };
   const ranked = voices.filter((v) => score(v) >= 2).sort((a, b) => score(b) - score(a));
   return ranked[0] ?? null;
 }
