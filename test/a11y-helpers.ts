@@ -1,5 +1,5 @@
 /** Helpers for the 无障碍浏览 tests: the bar, its buttons, and an axe run. */
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { buttons, settle, waitFor, type TestPage } from './helpers.js';
 
 export function bar(page: TestPage): HTMLElement | null {
@@ -35,34 +35,24 @@ export function liveMessage(page: TestPage): string {
   return page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';
 }
 
-/** Focuses the test page, so key presses reach it. */
+/**
+ * Focuses the test page with its tab in front, so real key presses reach it with their default actions (tests
+ * run side by side in several tabs; only the one in front gets real keys in Firefox — scripts/foreground.mjs).
+ * Release with `releaseKeyboard()` in afterEach.
+ */
 export async function focusFrame(page: TestPage): Promise<void> {
+  await executeServerCommand('yidu-foreground', { take: true });
   window.focus();
   page.frame.focus();
   page.win.focus();
 }
 
-/**
- * Real key presses where the browser delivers them to a test tab that is not in front (Chromium). Firefox
- * delivers real keys only to the selected tab, and selecting ours would take focus from tests running side by
- * side, so there the same keydown reaches the focused element as a synthetic event (Enter and Space activate a
- * button as the browser would). Tab order itself is checked with real keys in Chromium.
- */
-export const realKeys = navigator.userAgent.includes('Chrome/');
+export async function releaseKeyboard(): Promise<void> {
+  await executeServerCommand('yidu-foreground', { take: false });
+}
 
+/** A real key press (after focusFrame). */
 export async function press(page: TestPage, key: string): Promise<void> {
-  if (realKeys) {
-    await sendKeys({ press: key });
-    return;
-  }
-  const target = focused(page) as HTMLElement | null;
-  if (!target) throw new Error(`no focused element for ${key}`);
-  const down = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
-  const proceed = target.dispatchEvent(down);
-  if (proceed && (key === 'Enter' || key === ' ') && target.localName === 'button') target.click();
-  if (proceed && key === 'Escape') {
-    const dialog = target.closest('dialog');
-    if (dialog?.open) dialog.close();
-  }
+  await sendKeys({ press: key });
   await settle(page);
 }

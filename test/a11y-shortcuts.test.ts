@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
-import { bar, focusFrame, liveMessage, realKeys } from './a11y-helpers.js';
+import { bar, focusFrame, liveMessage, releaseKeyboard } from './a11y-helpers.js';
 
 const page = (script = '') =>
   openPage({ head: TEMPLATE_CSS, body: TEMPLATE_BODY.replace('<div id="zoom">', '<div id="zoom"><input id="field">'), script: `data-content="#zoom" ${script}` });
@@ -17,18 +17,24 @@ function key(p: TestPage, code: string, mods: { ctrl?: boolean; alt?: boolean; s
   return e.defaultPrevented;
 }
 
+/** A real key press with modifiers held, as a reader's keyboard sends it. */
+async function chord(mods: string[], code: string): Promise<void> {
+  for (const m of mods) await sendKeys({ down: m });
+  await sendKeys({ press: code });
+  for (const m of [...mods].reverse()) await sendKeys({ up: m });
+}
+
 describe('无障碍浏览 shortcuts', function () {
   this.timeout(30000);
-  afterEach(closeAll);
+  afterEach(async () => {
+    await releaseKeyboard();
+    closeAll();
+  });
 
-  it('Ctrl+` opens and closes the bar (real key presses where the browser delivers them)', async () => {
+  it('Ctrl+` opens and closes the bar (real key presses)', async () => {
     const p = await page();
     await focusFrame(p);
-    if (realKeys) {
-      await sendKeys({ down: 'Control' });
-      await sendKeys({ press: 'Backquote' });
-      await sendKeys({ up: 'Control' });
-    } else expect(key(p, 'Backquote', { ctrl: true })).to.equal(true);
+    await chord(['Control'], 'Backquote');
     await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('button'), 'the bar');
     await waitFor(() => p.doc.activeElement === bar(p), 'focus in the bar');
     expect(key(p, 'Backquote', { ctrl: true }, p.doc.activeElement!)).to.equal(true);
@@ -72,6 +78,26 @@ describe('无障碍浏览 shortcuts', function () {
     await waitFor(() => prefs().colors === 'white-on-black', '配色');
     key(p, 'KeyE', { ctrl: true, alt: true });
     await waitFor(() => !bar(p) && prefs().colors === 'default', '退出');
+  });
+
+  it('real Ctrl+Alt presses run their function; typed in a field they stay text', async () => {
+    const p = await page();
+    const prefs = () => p.win.Yidu.prefs.get();
+    await focusFrame(p);
+    await chord(['Control', 'Alt'], 'KeyT');
+    await waitFor(() => prefs().colors === 'white-on-black', '配色 from a real Ctrl+Alt+T');
+    await chord(['Control', 'Alt'], 'Equal');
+    await waitFor(() => prefs().pageZoom === 1.25, '放大 from a real Ctrl+Alt+=');
+    const field = p.doc.querySelector<HTMLInputElement>('#field')!;
+    field.focus();
+    await sendKeys({ type: 'tm' });
+    await chord(['Control', 'Alt'], 'KeyM');
+    await settle(p);
+    expect(field.value, 'the reader\'s typing').to.equal('tm');
+    expect(prefs().cursor, 'Ctrl+Alt+M typed in a field is left to the field').to.equal('off');
+    field.blur();
+    await chord(['Control', 'Alt'], 'KeyC');
+    await waitFor(() => prefs().colors === 'default' && prefs().pageZoom === 1, '重置 from a real Ctrl+Alt+C');
   });
 
   it('never claims Tab, arrows, plain letters, AltGr, typing in fields, or keys the site handled; the site still sees ours', async () => {
