@@ -115,8 +115,13 @@ execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/elements/
   cwd: root,
   stdio: 'inherit',
 });
+// The analyzer lists modules in file-system order; sort them so the committed manifest changes only with the code.
+const manifestFile = `${root}custom-elements.json`;
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 
-// 5. The demo's PDF font (OFL, covers 简 and 繁), served same-origin from dist/fonts/ like a site would.
+// 6. The demo's PDF font (OFL, covers 简 and 繁), served same-origin from dist/fonts/ like a site would.
 const demoFont = `${root}node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf`;
 if (existsSync(demoFont)) {
   mkdirSync(`${root}dist/fonts`, { recursive: true });

@@ -8,6 +8,7 @@ import type { Prefs, PrefsListener } from './core/prefs.js';
 import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
+import { a11yApplied } from './a11y/boot.js';
 import { defineAll, ELEMENTS } from './define.js';
 import { lazyFeature } from './core/lazy.js';
 import { DEFAULT_PREFS } from './core/prefs.js';
@@ -108,7 +109,8 @@ function createApi(): YiduApi {
         document.body.prepend(document.createElement('yidu-toolbar'));
       }
     });
-    window[CLOAK]?.();
+    // Saved 配色 / zoom / 纯文本 come with the 无障碍浏览 chunk: the page stays hidden until they are applied too.
+    void a11yApplied.then(() => window[CLOAK]?.());
     resolveReady();
     document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
   };

@@ -52,6 +52,33 @@ describe('preferences', () => {
     }
   });
 
+  it('a returning reader with 配色 and page zoom saved never sees a frame in the page\'s own colours or size', async () => {
+    const key = uniqueKey();
+    localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { ...DEFAULT_PREFS, colors: 'white-on-black', pageZoom: 1.5 } }));
+    // Those two come with the lazily loaded 无障碍浏览 chunk; the loader keeps the page hidden until it applied them.
+    await executeServerCommand('yidu-foreground', { take: true });
+    try {
+      const p = await page({
+        key,
+        scriptIn: 'head',
+        before: `window.__frames = [];
+          (function tick() {
+            const p1 = document.getElementById('p1');
+            if (p1) __frames.push([getComputedStyle(document.documentElement).visibility, getComputedStyle(document.body).backgroundColor,
+              getComputedStyle(document.body).zoom]);
+            if (__frames.length < 200 && !(window.Yidu && __frames.some((f) => f[0] === 'visible') && __frames.length > 3)) requestAnimationFrame(tick);
+          })();`,
+      });
+      const frames = (p.win as unknown as { __frames: [string, string, string][] }).__frames;
+      await waitFor(() => frames.some((f) => f[0] === 'visible') && frames.length > 3, 'visible frames');
+      const shown = frames.filter(([visibility]) => visibility === 'visible');
+      expect(shown.length).to.be.greaterThan(0);
+      expect(shown.filter(([, bg, zoom]) => bg !== 'rgb(0, 0, 0)' || zoom !== '1.5'), JSON.stringify(frames)).to.deep.equal([]);
+    } finally {
+      await executeServerCommand('yidu-foreground', { take: false });
+    }
+  });
+
   async function recordFrames(key: string) {
     const p = await page({
       key,

@@ -67,6 +67,8 @@ export function shortcutOf(e: KeyboardEvent): A11yAction | null {
 }
 
 let started = false;
+/** Settles once saved 无障碍浏览 preferences are on the page (or could not be): the loader's cloak waits for it. */
+export let a11yApplied: Promise<unknown> = Promise.resolve();
 
 export function startA11yBoot(rt: Runtime): void {
   if (started) return;
@@ -74,9 +76,9 @@ export function startA11yBoot(rt: Runtime): void {
   const load = () => loadA11y().then((m) => m.startA11y(rt));
   const check = () => {
     const p = rt.prefs.get();
-    if (A11Y_PREFS.some((k) => p[k] !== DEFAULT_PREFS[k])) load().catch(() => {});
+    if (A11Y_PREFS.some((k) => p[k] !== DEFAULT_PREFS[k])) return load().catch(() => {});
   };
-  check();
+  a11yApplied = check() ?? a11yApplied;
   rt.prefs.subscribe(check);
   document.addEventListener('keydown', (e) => {
     if (rt.config.get().shortcuts !== 'on' || e.defaultPrevented) return;

@@ -14,14 +14,18 @@
   var SCRIPT = Symbol.for('yidu.script');
   if (!window[SCRIPT]) window[SCRIPT] = script;
 
-  // A returning reader with a larger size or elder mode saved should not see the page flash at the default
-  // size: hide it until the saved preferences are applied (at most one second).
+  // A returning reader with a larger size, elder mode, a colour scheme, page zoom, the text-only view or the
+  // docked bar saved should not see the page flash as it was: hide it until the saved preferences are
+  // applied (at most one second).
   var CLOAK = Symbol.for('yidu.cloak');
   try {
     var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';
     var saved = JSON.parse(localStorage.getItem(key) || 'null');
     var prefs = saved && saved.prefs;
-    if (!window[CLOAK] && prefs && ((prefs.fontSize && prefs.fontSize !== 'medium') || prefs.elder === true)) {
+    var changesPage = prefs && ((prefs.fontSize && prefs.fontSize !== 'medium') || prefs.elder === true ||
+      (prefs.colors && prefs.colors !== 'default') || (prefs.pageZoom && prefs.pageZoom !== 1) ||
+      prefs.textOnly === true || prefs.a11yBar === true || prefs.caption === true);
+    if (!window[CLOAK] && changesPage) {
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(':root{visibility:hidden !important}');
       document.adoptedStyleSheets = document.adoptedStyleSheets.concat(sheet);
