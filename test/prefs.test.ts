@@ -38,24 +38,28 @@ describe('preferences', () => {
   });
 
   it('a returning reader never sees a frame at the wrong size (script in head)', async () => {
-    const key = uniqueKey();
-    localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { fontSize: 'large', elder: false, zh: 'auto' } }));
-    // Record, every frame from the first, whether the page is visible and at which size its text is.
     // In <head> the loader runs before anything is painted; at the end of <body> a browser may paint the
     // article while the script downloads, which is why the README recommends <head> for returning readers.
-    // Background tabs run no animation frames: take the foreground for the whole load (scripts/foreground.mjs).
-    await executeServerCommand('yidu-foreground', { take: true });
-    try {
-      await recordFrames(key);
-    } finally {
-      await executeServerCommand('yidu-foreground', { take: false });
-    }
+    const frames = await framesOfReturningReader({ fontSize: 'large' }, 'parseFloat(getComputedStyle(p1).fontSize)');
+    expect(frames.filter(([, size]) => size < 17.5), JSON.stringify(frames)).to.deep.equal([]);
   });
 
   it('a returning reader with 配色 and page zoom saved never sees a frame in the page\'s own colours or size', async () => {
-    const key = uniqueKey();
-    localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { ...DEFAULT_PREFS, colors: 'white-on-black', pageZoom: 1.5 } }));
     // Those two come with the lazily loaded 无障碍浏览 chunk; the loader keeps the page hidden until it applied them.
+    const frames = await framesOfReturningReader({ colors: 'white-on-black', pageZoom: 1.5 },
+      '[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).zoom]');
+    expect(frames.filter(([, [bg, zoom]]) => bg !== 'rgb(0, 0, 0)' || zoom !== '1.5'), JSON.stringify(frames)).to.deep.equal([]);
+  });
+
+  /**
+   * Loads a page (script in head) for a reader with `saved` preferences and records, every frame from the first
+   * until the page has been visible for a few frames, `sample` (an expression; `p1` is the first paragraph) for
+   * each frame in which the page was visible. Background tabs run no animation frames: the test takes the
+   * foreground for the whole load (scripts/foreground.mjs).
+   */
+  async function framesOfReturningReader(saved: Partial<typeof DEFAULT_PREFS>, sample: string) {
+    const key = uniqueKey();
+    localStorage.setItem(key, JSON.stringify({ v: 1, prefs: { ...DEFAULT_PREFS, ...saved } }));
     await executeServerCommand('yidu-foreground', { take: true });
     try {
       const p = await page({
@@ -64,36 +68,16 @@ describe('preferences', () => {
         before: `window.__frames = [];
           (function tick() {
             const p1 = document.getElementById('p1');
-            if (p1) __frames.push([getComputedStyle(document.documentElement).visibility, getComputedStyle(document.body).backgroundColor,
-              getComputedStyle(document.body).zoom]);
-            if (__frames.length < 200 && !(window.Yidu && __frames.some((f) => f[0] === 'visible') && __frames.length > 3)) requestAnimationFrame(tick);
+            if (p1) __frames.push([getComputedStyle(document.documentElement).visibility, ${sample}]);
+            if (__frames.length < 200 && __frames.filter((f) => f[0] === 'visible').length < 3) requestAnimationFrame(tick);
           })();`,
       });
-      const frames = (p.win as unknown as { __frames: [string, string, string][] }).__frames;
-      await waitFor(() => frames.some((f) => f[0] === 'visible') && frames.length > 3, 'visible frames');
-      const shown = frames.filter(([visibility]) => visibility === 'visible');
-      expect(shown.length).to.be.greaterThan(0);
-      expect(shown.filter(([, bg, zoom]) => bg !== 'rgb(0, 0, 0)' || zoom !== '1.5'), JSON.stringify(frames)).to.deep.equal([]);
+      const frames = (p.win as unknown as { __frames: [string, any][] }).__frames;
+      await waitFor(() => frames.filter((f) => f[0] === 'visible').length >= 3, 'three visible frames');
+      return frames.filter(([visibility]) => visibility === 'visible');
     } finally {
       await executeServerCommand('yidu-foreground', { take: false });
     }
-  });
-
-  async function recordFrames(key: string) {
-    const p = await page({
-      key,
-      scriptIn: 'head',
-      before: `window.__frames = [];
-        (function tick() {
-          const p1 = document.getElementById('p1');
-          if (p1) __frames.push([getComputedStyle(document.documentElement).visibility, parseFloat(getComputedStyle(p1).fontSize)]);
-          if (!window.Yidu || __frames.length < 3) requestAnimationFrame(tick);
-        })();`,
-    });
-    const frames = (p.win as unknown as { __frames: [string, number][] }).__frames;
-    await waitFor(() => frames.length >= 3, 'three recorded frames');
-    const shownSmall = frames.filter(([visibility, size]) => visibility === 'visible' && size < 17.5);
-    expect(shownSmall, JSON.stringify(frames)).to.deep.equal([]);
   }
 
   it('works from memory when localStorage throws, with one warning', async () => {
