@@ -64,9 +64,14 @@ test(`${name}: 连读 with real speech: a Mandarin voice, start and end events c
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(RECORD);
     await page.goto(`${url}/demo/index.html`);
-    // speech-dispatcher starts on the first request and lists its voices a moment later.
-    await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { timeout: 30000 });
     await page.locator('::-p-text(无障碍浏览)').click();
+    // speech-dispatcher starts on the first request and lists its voices a moment later: until then 连读 says
+    // there is no voice (aria-disabled), and it turns on when the browser reports them.
+    await page.waitForFunction(() => {
+      const read = [...document.querySelector('yidu-a11y-bar')?.shadowRoot?.querySelectorAll('button') ?? []]
+        .find((b) => b.textContent.trim() === '连读');
+      return read?.getAttribute('aria-disabled') === 'false';
+    }, { timeout: 30000 });
     await page.locator('::-p-text(连读)').click();
     await page.waitForFunction(() => window.__speech.filter((e) => e.type === 'end').length >= 3, { timeout: 60000 });
     await page.keyboard.press('Escape');
