@@ -33,8 +33,13 @@ export const A11Y_PREFS: readonly (keyof Prefs)[] = ['a11yBar', 'colors', 'pageZ
 /** Where focus returns when the bar closes, and whether the bar takes focus when it opens. */
 export const barFocus: { opener: HTMLElement | null; focusOnOpen: boolean } = { opener: null, focusOnOpen: false };
 
+interface A11yController {
+  run(action: A11yAction): void;
+  /** Alt+1…6: moves to region n if the page has it; false leaves the key to the page. */
+  jump(n: number): boolean;
+}
 interface A11yModule {
-  startA11y(rt: Runtime): { run(action: A11yAction): void };
+  startA11y(rt: Runtime): A11yController;
 }
 export const loadA11y = lazyFeature<A11yModule>('the 无障碍浏览 bar', () => import('./start.js'));
 
@@ -66,6 +71,13 @@ export function shortcutOf(e: KeyboardEvent): A11yAction | null {
   return isEditable(e.composedPath()[0] ?? e.target) ? null : (SHORTCUT_KEYS[e.code] ?? null);
 }
 
+/** Alt+1…6 (region jumping) as 1–6, else 0. Never with Ctrl (AltGr), Shift or Meta, nor typed in a field. */
+export function regionKeyOf(e: KeyboardEvent): number {
+  const digit = /^Digit([1-6])$/.exec(e.code);
+  if (!digit || !e.altKey || e.ctrlKey || e.shiftKey || e.metaKey || e.getModifierState?.('AltGraph')) return 0;
+  return isEditable(e.composedPath()[0] ?? e.target) ? 0 : Number(digit[1]);
+}
+
 let started = false;
 /** Settles once saved 无障碍浏览 preferences are on the page (or could not be): the loader's cloak waits for it. */
 export let a11yApplied: Promise<unknown> = Promise.resolve();
@@ -73,7 +85,8 @@ export let a11yApplied: Promise<unknown> = Promise.resolve();
 export function startA11yBoot(rt: Runtime): void {
   if (started) return;
   started = true;
-  const load = () => loadA11y().then((m) => m.startA11y(rt));
+  let loaded: A11yController | null = null;
+  const load = () => loadA11y().then((m) => (loaded = m.startA11y(rt)));
   const check = () => {
     const p = rt.prefs.get();
     if (A11Y_PREFS.some((k) => p[k] !== DEFAULT_PREFS[k])) return load().catch(() => {});
@@ -82,6 +95,13 @@ export function startA11yBoot(rt: Runtime): void {
   rt.prefs.subscribe(check);
   document.addEventListener('keydown', (e) => {
     if (rt.config.get().shortcuts !== 'on' || e.defaultPrevented) return;
+    // Region jumps only while the bar is open (its chunk is then loaded), and only to a region the page has:
+    // otherwise Alt+digit stays the browser's (it switches tabs on some systems).
+    const region = regionKeyOf(e);
+    if (region) {
+      if (rt.prefs.get().a11yBar && loaded?.jump(region)) e.preventDefault();
+      return;
+    }
     const action = shortcutOf(e);
     if (!action) return;
     // Only keys we handle are claimed; everything else stays the page's.

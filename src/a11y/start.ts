@@ -14,6 +14,7 @@ import { BigCursors } from '../effects/a11y/big-cursor.js';
 import { Guides } from '../effects/a11y/guides.js';
 import { TextOnlyView } from '../effects/a11y/text-only.js';
 import { Caption } from '../effects/a11y/caption.js';
+import { findRegion, RegionJump } from '../effects/a11y/regions.js';
 import { pickVoice, speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import { pointText, Reader, type VoiceChoice } from '../effects/a11y/speech/reader.js';
 import { pageLang } from '../i18n/lang.js';
@@ -47,6 +48,7 @@ class A11yController {
   readonly #guides = new Guides();
   readonly #textOnly = new TextOnlyView();
   readonly #caption = new Caption();
+  readonly #regions = new RegionJump();
   readonly #dock = new CSSStyleSheet();
   #bar: YiduA11yBar | null = null;
   #resize: ResizeObserver | null = null;
@@ -242,6 +244,16 @@ class A11yController {
     this.#rt.prefs.set({ a11yBar: false });
   }
 
+  /** Alt+1…6: to region n, if this page has it (the key is the page's otherwise). */
+  jump(n: number): boolean {
+    const { regions, content } = this.#rt.config.get();
+    const el = findRegion(n, regions, content);
+    if (!el) return false;
+    this.#regions.jump(el);
+    announce(`${this.#t('regionJumped')}：${this.#t(`region${n}` as A11yStringKey)}`);
+    return true;
+  }
+
   /** What a shortcut or a bar button asks for. */
   run(action: A11yAction): void {
     const { prefs } = this.#rt;
@@ -318,6 +330,6 @@ class A11yController {
 let controller: A11yController | null = null;
 
 /** Starts the bar's effects once per page and returns the controller shortcuts talk to. */
-export function startA11y(rt: Runtime): { run(action: A11yAction): void } {
+export function startA11y(rt: Runtime): A11yController {
   return (controller ??= new A11yController(rt));
 }

@@ -32,6 +32,8 @@ export interface YiduConfig {
   font: string | null;
   /** Keyboard shortcuts of the assistive bar (Ctrl+` and Ctrl+Alt+letter); `off` leaves every key to the page. */
   shortcuts: 'on' | 'off';
+  /** Alt+1…6 regions (header, navigation, article, side column, footer, search): `;`-separated selectors, empty = landmark. */
+  regions: string;
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   qrUrl: null,
   font: null,
   shortcuts: 'on',
+  regions: '',
 });
 
 type Check = (value: unknown) => boolean;
@@ -118,6 +121,11 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
   shortcuts: { attribute: 'data-shortcuts', accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
+  regions: {
+    attribute: 'data-regions',
+    accepts: 'up to six CSS selectors separated by ";"',
+    check: (v) => typeof v === 'string' && v.split(';').length <= 6 && v.split(';').every((s) => s.trim() === '' || isSelector(s)),
+  },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];

@@ -42,6 +42,7 @@ export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
   ['guide', 'helpGuide', 'Ctrl+Alt+N'],
   ['caption', 'helpCaption', 'Ctrl+Alt+B'],
   ['textOnly', 'helpTextOnly', ''],
+  ['regions', 'helpRegions', 'Alt+1…6'],
   ['reset', 'helpReset', 'Ctrl+Alt+C'],
   ['help', 'helpHelp', 'Ctrl+Alt+/'],
   ['exit', 'helpExit', 'Ctrl+Alt+E'],
