@@ -135,3 +135,147 @@ describe('hostile site CSS does not break yidu', function () {
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
   });
 });
+
+/** Computed properties compared before and after a mode. */
+const PROPS = ['display', 'visibility', 'position', 'z-index', 'float', 'font-size', 'font-family', 'font-weight', 'font-style',
+  'line-height', 'letter-spacing', 'text-indent', 'text-align', 'text-decoration-line', 'color', 'background-color',
+  'background-image', 'border-top-color', 'border-top-width', 'margin-top', 'margin-bottom', 'padding-top', 'padding-bottom',
+  'width', 'max-width', 'overflow-x', 'cursor', 'filter', 'opacity', 'animation-name', 'transition-duration', 'zoom',
+  'outline-style', 'box-shadow', 'transform'];
+
+type Snapshot = Map<Element, { attrs: string; style: Record<string, string> }>;
+
+/** Every site element (yidu's own elements and their insides left out) with its attributes and computed style. */
+function snapshot(doc: Document): Snapshot {
+  const out: Snapshot = new Map();
+  for (const el of [doc.documentElement, ...doc.documentElement.querySelectorAll('*')]) {
+    if (el.closest('[class*=yidu-links]') || /^yidu-/.test(el.localName) || el.closest('head')) continue;
+    const cs = getComputedStyle(el);
+    const style: Record<string, string> = {};
+    for (const prop of PROPS) style[prop] = cs.getPropertyValue(prop);
+    out.set(el, { attrs: [...el.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' '), style });
+  }
+  return out;
+}
+
+const where = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+
+/** Differences between two snapshots, as readable lines, for the elements `which` selects. */
+function changes(a: Snapshot, b: Snapshot, which: (el: Element) => boolean, ignore: string[] = []): string[] {
+  const out: string[] = [];
+  for (const [el, before] of a) {
+    if (!which(el)) continue;
+    const after = b.get(el);
+    if (!after) {
+      out.push(`${where(el)} removed`);
+      continue;
+    }
+    if (after.attrs !== before.attrs) out.push(`${where(el)} attributes: ${before.attrs} → ${after.attrs}`);
+    for (const prop of PROPS) {
+      if (ignore.includes(prop)) continue;
+      if (after.style[prop] !== before.style[prop]) out.push(`${where(el)} ${prop}: ${before.style[prop]} → ${after.style[prop]}`);
+    }
+  }
+  return out;
+}
+
+describe("yidu's page effects change only what a mode is meant to change", function () {
+  this.timeout(60000);
+  afterEach(closeDemos);
+
+  /** The demo's article root (data-content="#main"); outside it: header, navigation, breadcrumb, footer. */
+  const inArticle = (p: TestPage) => (el: Element) => !!p.doc.querySelector('#main')!.contains(el);
+
+  async function mode(p: TestPage, prefs: Partial<Prefs>): Promise<Snapshot> {
+    p.win.Yidu.prefs.set(prefs);
+    await settle(p);
+    await new Promise((r) => setTimeout(r, 100));
+    await settle(p);
+    return snapshot(p.doc);
+  }
+
+  it('文字大小 and 长者模式 leave the site header, navigation, breadcrumb and footer exactly as they were', async () => {
+    const p = await openDemo();
+    const before = snapshot(p.doc);
+    const outside = (el: Element) => !inArticle(p)(el) && el !== p.doc.documentElement && el !== p.doc.body;
+    for (const fontSize of ['large', 'small'] as const) {
+      const after = await mode(p, { fontSize });
+      expect(changes(before, after, outside), fontSize).to.deep.equal([]);
+      // And inside the article, only the text's own size, spacing and yidu's profile tags change.
+      const article = changes(before, after, inArticle(p), ['font-size', 'line-height', 'text-indent', 'letter-spacing', 'margin-top', 'margin-bottom', 'padding-top', 'padding-bottom', 'width', 'max-width', 'overflow-x', 'display', 'border-top-width']);
+      expect(article.filter((c) => !/attributes: .*data-yidu-(t|wide)=/.test(c)), fontSize).to.deep.equal([]);
+    }
+    await mode(p, { fontSize: 'medium' });
+    // 长者模式: outside the article only motion stops and the elements the site marked for hiding go.
+    const elder = await mode(p, { elder: true });
+    const marked = (el: Element) => !!el.closest('[data-yidu-elder=hide]');
+    expect(changes(before, elder, (el) => outside(el) && !marked(el), ['animation-name', 'transition-duration'])).to.deep.equal([]);
+    await mode(p, { elder: false });
+    expect(changes(before, snapshot(p.doc), () => true)).to.deep.equal([]);
+  });
+
+  it('the bar, 指读, 语速, 十字线, 大字幕 and 大鼠标 change nothing on the page but docking space and the pointer', async () => {
+    const p = await openDemo();
+    const before = snapshot(p.doc);
+    const all = () => true;
+    const page = (el: Element) => el !== p.doc.documentElement;
+    expect(changes(before, await mode(p, { a11yBar: true }), all, ['padding-top']), 'only the docking space').to.deep.equal([]);
+    // Docking the bar pads <html> (top); the caption strip pads it at the bottom.
+    expect(changes(before, await mode(p, { a11yBar: true }), page)).to.deep.equal([]);
+    await waitFor(() => !!bar(p)?.shadowRoot?.querySelector('button'), 'the bar');
+    expect(changes(before, await mode(p, { pointRead: true, speechRate: 'slow' }), page)).to.deep.equal([]);
+    expect(changes(before, await mode(p, { guide: 'crosshair' }), page)).to.deep.equal([]);
+    expect(changes(before, await mode(p, { guide: 'mask' }), page)).to.deep.equal([]);
+    expect(changes(before, await mode(p, { caption: true, captionPinyin: true }), page)).to.deep.equal([]);
+    expect(changes(before, await mode(p, { cursor: 'black' }), page, ['cursor'])).to.deep.equal([]);
+    // Images, video and canvas keep their own colours in every scheme.
+    for (const colors of ['white-on-black', 'black-on-yellow'] as const) {
+      const after = await mode(p, { colors });
+      const media = (el: Element) => /^(img|video|canvas|picture|svg)$/.test(el.localName);
+      expect(changes(before, after, media, ['background-color', 'color', 'border-top-color', 'width', 'cursor', 'outline-style', 'text-decoration-line']), colors).to.deep.equal([]);
+    }
+    await mode(p, { ...DEFAULT_PREFS });
+    await waitFor(() => !bar(p), 'the bar to close');
+    expect(changes(before, snapshot(p.doc), all)).to.deep.equal([]);
+  });
+
+  it('长者模式 or 文字大小 with 页面缩放 200 %: tables judged in one unit, no resize loop, no error', async () => {
+    const p = await openDemo();
+    for (const prefs of [{ elder: true, pageZoom: 2 }, { fontSize: 'large', pageZoom: 3 }] as Partial<Prefs>[]) {
+      await mode(p, prefs);
+      // A table that does not fit is marked (it scrolls in its own box); one that fits is left alone.
+      const fits = (t: Element) => t.hasAttribute('data-yidu-wide') || t.scrollWidth <= t.parentElement!.clientWidth + 1;
+      await waitFor(() => [...p.doc.querySelectorAll('#zoom table')].every(fits), 'every table to fit or scroll');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(p.errors, JSON.stringify(prefs)).to.deep.equal([]);
+      await mode(p, { ...DEFAULT_PREFS });
+    }
+  });
+
+  it('every mode at once, then all off: every attribute, class, inline style, adopted sheet and element yidu added is gone', async () => {
+    const p = await openDemo();
+    const html = p.doc.documentElement.outerHTML;
+    const sheets = [...p.doc.adoptedStyleSheets];
+    const before = snapshot(p.doc);
+    await mode(p, { fontSize: 'large', elder: true, zh: 'hant', a11yBar: true, colors: 'white-on-blue', pageZoom: 2, cursor: 'white',
+      guide: 'line', caption: true, captionPinyin: true, pointRead: true, speechRate: 'fast' });
+    await waitFor(() => p.doc.querySelector('h1')!.textContent!.includes('縣'), '繁体', 20000);
+    await waitFor(() => !!bar(p), 'the bar');
+    await settle(p);
+    expect(p.doc.querySelectorAll('[data-yidu-t]').length, 'the modes did apply').to.be.greaterThan(10);
+    expect(p.doc.adoptedStyleSheets.length).to.be.greaterThan(sheets.length);
+    // 纯文本 too, then back.
+    await mode(p, { textOnly: true });
+    await waitFor(() => !!p.doc.querySelector('yidu-text-view'), 'the text view');
+    p.win.Yidu.prefs.reset();
+    await waitFor(() => !bar(p) && !p.doc.querySelector('yidu-text-view, yidu-caption, yidu-guides'), 'yidu\'s elements to go');
+    await waitFor(() => p.doc.querySelector('h1')!.textContent === before.size.toString() || !p.doc.querySelector('h1')!.textContent!.includes('縣'), '简体 again', 20000);
+    await settle(p);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.doc.adoptedStyleSheets).to.deep.equal(sheets);
+    expect(changes(before, snapshot(p.doc), () => true)).to.deep.equal([]);
+    expect(p.doc.querySelectorAll('[data-yidu-t], [data-yidu-wide], [style]').length).to.equal(0);
+    expect(p.doc.documentElement.outerHTML).to.equal(html);
+    expect(p.errors).to.deep.equal([]);
+  });
+});
