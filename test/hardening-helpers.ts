@@ -1,7 +1,7 @@
 /**
  * Shared by the hardening tests (csp-all, requests): the demo report loaded as a site serves it, with a
  * recorder as its first script (console, CSP and Trusted Types violations, resource entries, see
- * test/fixtures/hardening/record.js) and the fake speech engine, and drivers that run every feature through
+ * test/fixtures/capture.js and hardening/resources.js) and the fake speech engine, and drivers that run every feature through
  * its own controls, checking that each one did what a reader would see.
  */
 import { expect } from 'chai';

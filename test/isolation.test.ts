@@ -101,6 +101,10 @@ describe('hostile site CSS does not break yidu', function () {
     const sr = strip.getBoundingClientRect();
     expect(sr.height).to.be.greaterThan(40);
     expect(sr.bottom).to.be.closeTo(p.doc.documentElement.clientHeight, 1);
+    // The site's [hidden] override does not reach yidu's own hidden parts (the 拼音 line is off).
+    const pinyinLine = strip.shadowRoot!.querySelector<HTMLElement>('.pinyin')!;
+    expect(pinyinLine.hidden).to.equal(true);
+    expect(pinyinLine.getClientRects().length).to.equal(0);
     // The strip never takes the pointer, so hit testing cannot see it: it is in the top layer, above any z-index.
     expect(strip.matches(':popover-open'), 'the strip is in the top layer').to.equal(true);
     expect(b.matches(':popover-open'), 'the bar is in the top layer').to.equal(true);
@@ -134,6 +138,9 @@ describe('hostile site CSS does not break yidu', function () {
     buttons(host).find((x) => x.textContent!.trim() === '关闭')!.click();
     await settle(p);
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
+    const closed = host.shadowRoot!.querySelector<HTMLElement>('#panel');
+    expect(!closed || closed.getClientRects().length === 0 || getComputedStyle(closed).visibility === 'hidden', 'the closed popover is not shown').to.equal(true);
+    expect(p.errors).to.deep.equal([]);
   });
 });
 

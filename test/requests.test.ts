@@ -12,7 +12,7 @@ import { closeDemos, openDemo, runA11yBar, runExports, runReadingModes, type Dem
 /** The page's own files, yidu's files, and the test recorder (paths after `/fresh/<token>`). */
 const ALLOWED = [
   /^\/demo\/index\.html$/, /^\/demo\/site\.css$/,
-  /^\/test\/fixtures\/hardening\/(record|fake-speech)\.js$/,
+  /^\/test\/fixtures\/capture\.js$/, /^\/test\/fixtures\/hardening\/(resources|fake-speech)\.js$/,
   /^\/dist\/yidu\.m?js$/, /^\/dist\/chunks\/[\w-]+\.js$/, /^\/dist\/cursors\/[\w-]+\.svg$/, /^\/dist\/fonts\/NotoSansSC-Regular\.ttf$/,
 ];
 /** The test runner's own script, which its server adds to every HTML page it serves. */

@@ -1,7 +1,8 @@
 // Test-only server side of the hardening tests (test/csp-all, requests, isolation, bad-input):
 // - every request made for a page loaded under `/fresh/<token>/…` is logged (by its path, or by a Referer
 //   under that token for anything it asks for with an absolute path), and the tests read the log back;
-// - demo pages requested with `?record` get the recorder (console, CSP violations, resource entries) and the
+// - demo pages requested with `?record` get the recorders (test/fixtures/capture.js: console and CSP
+//   violations; hardening/resources.js: resource entries) and the
 //   fake speech engine as the first scripts of their <head>: external files, so a strict CSP allows them;
 // - `?sitelit` adds a site script that creates its own "lit-html" policy first (a site that runs Lit too);
 // - `?tt=<names>` adds a `trusted-types` directive naming the allowed policies to the strict policy.
@@ -49,6 +50,7 @@ export async function demoRecorder(ctx, next) {
   if (!query.has('record') || !ctx.path.startsWith('/demo/') || !ctx.path.endsWith('.html')) return;
   const html = await bodyText(ctx);
   const site = query.has('sitelit') ? '<script src="../test/fixtures/hardening/site-lit-policy.js"></script>' : '';
-  ctx.body = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  <script src="../test/fixtures/hardening/record.js"></script>' +
+  ctx.body = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  <script src="../test/fixtures/capture.js"></script>' +
+    '<script src="../test/fixtures/hardening/resources.js"></script>' +
     `<script src="../test/fixtures/hardening/fake-speech.js"></script>${site}`);
 }
