@@ -5,7 +5,7 @@
 //   violations; hardening/resources.js: resource entries) and the
 //   fake speech engine as the first scripts of their <head>: external files, so a strict CSP allows them;
 // - `?sitelit` adds a site script that creates its own "lit-html" policy first (a site that runs Lit too);
-// - `?tt=<names>` adds a `trusted-types` directive naming the allowed policies to the strict policy.
+// - `?tt=<names>` sets the strict policy's `trusted-types` directive to those names (`?tt=` leaves it out).
 import { CSP } from '../../scripts/static-server.mjs';
 
 const TOKEN = /\/fresh\/([\w-]+)\//;
@@ -46,7 +46,10 @@ export async function demoRecorder(ctx, next) {
   await next();
   const query = new URLSearchParams(ctx.querystring);
   const tt = query.get('tt');
-  if (tt !== null && query.has('csp') && /^[\w' -]*$/.test(tt)) ctx.set('Content-Security-Policy', `${CSP}; trusted-types ${tt}`);
+  if (tt !== null && query.has('csp') && /^[\w' -]*$/.test(tt)) {
+    const base = CSP.replace(/; trusted-types [^;]*/, '');
+    ctx.set('Content-Security-Policy', tt ? `${base}; trusted-types ${tt}` : base);
+  }
   if (!query.has('record') || !ctx.path.startsWith('/demo/') || !ctx.path.endsWith('.html')) return;
   const html = await bodyText(ctx);
   const site = query.has('sitelit') ? '<script src="../test/fixtures/hardening/site-lit-policy.js"></script>' : '';
