@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { buttons, closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 import { bar, barButton, openBar } from './a11y-helpers.js';
-import { closeDemos, openDemo } from './hardening-helpers.js';
+import { closeDemos, openDemo, runA11yBar, runExports, runReadingModes } from './hardening-helpers.js';
 import { DEFAULT_PREFS, type Prefs } from '../src/core/prefs.js';
 
 /** What a hostile (or just careless) site stylesheet does. */
@@ -186,6 +186,26 @@ function changes(a: Snapshot, b: Snapshot, which: (el: Element) => boolean, igno
   }
   return out;
 }
+
+describe('every feature on the demo report under hostile site CSS (and the strict CSP)', function () {
+  this.timeout(120000);
+  afterEach(closeDemos);
+
+  it('文字大小, 长者模式, 简繁, 扫一扫 and its PNG, 打印文章, 下载Word/PDF and every bar function work through their controls', async () => {
+    const p = await openDemo('csp&hostile');
+    // The hostile sheet is in force: the site's own buttons would be gone, and the page is shrunk.
+    expect(getComputedStyle(p.doc.documentElement).zoom).to.equal('0.8');
+    for (const b of buttons(p.doc.querySelector('yidu-font-size')!)) {
+      b.scrollIntoView({ block: 'center' });
+      usable(p, b);
+    }
+    await runReadingModes(p);
+    await runExports(p);
+    await runA11yBar(p);
+    expect(p.violations).to.deep.equal([]);
+    expect(p.errors).to.deep.equal([]);
+  });
+});
 
 describe("yidu's page effects change only what a mode is meant to change", function () {
   this.timeout(60000);

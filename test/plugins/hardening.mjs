@@ -4,6 +4,7 @@
 // - demo pages requested with `?record` get the recorders (test/fixtures/capture.js: console and CSP
 //   violations; hardening/resources.js: resource entries) and the
 //   fake speech engine as the first scripts of their <head>: external files, so a strict CSP allows them;
+// - `?hostile` adds test/fixtures/hardening/hostile.css after the site's own stylesheet;
 // - `?sitelit` adds a site script that creates its own "lit-html" policy first (a site that runs Lit too);
 // - `?tt=<names>` sets the strict policy's `trusted-types` directive to those names (`?tt=` leaves it out).
 import { CSP } from '../../scripts/static-server.mjs';
@@ -53,7 +54,8 @@ export async function demoRecorder(ctx, next) {
   if (!query.has('record') || !ctx.path.startsWith('/demo/') || !ctx.path.endsWith('.html')) return;
   const html = await bodyText(ctx);
   const site = query.has('sitelit') ? '<script src="../test/fixtures/hardening/site-lit-policy.js"></script>' : '';
+  const hostile = query.has('hostile') ? '<link rel="stylesheet" href="../test/fixtures/hardening/hostile.css"></head>' : '</head>';
   ctx.body = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  <script src="../test/fixtures/capture.js"></script>' +
     '<script src="../test/fixtures/hardening/resources.js"></script>' +
-    `<script src="../test/fixtures/hardening/fake-speech.js"></script>${site}`);
+    `<script src="../test/fixtures/hardening/fake-speech.js"></script>${site}`).replace('</head>', hostile);
 }
