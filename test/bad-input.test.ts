@@ -11,8 +11,11 @@ import { bar, barButton, openBar } from './a11y-helpers.js';
 import { CONFIG_FIELDS, DEFAULT_CONFIG } from '../src/core/config.js';
 import { DEFAULT_PREFS } from '../src/core/prefs.js';
 
-/** Wrong for every key: wrong words, wrong types, unsafe addresses, broken selectors, another origin's font. */
-const BAD: Record<keyof typeof CONFIG_FIELDS, unknown> = {
+/**
+ * Wrong for every key: wrong words, wrong types, unsafe addresses, broken selectors, another origin's font.
+ * A key added later without a row here gets a nested array, which no key accepts.
+ */
+const BAD_VALUES: Partial<Record<keyof typeof CONFIG_FIELDS, unknown>> = {
   content: 42,
   toolbar: true,
   variant: 'cn',
@@ -26,6 +29,7 @@ const BAD: Record<keyof typeof CONFIG_FIELDS, unknown> = {
   font: 'https://fonts.example.com/noto.ttf',
   shortcuts: 1,
 };
+const BAD = Object.fromEntries(Object.keys(CONFIG_FIELDS).map((k) => [k, k in BAD_VALUES ? BAD_VALUES[k as keyof typeof CONFIG_FIELDS] : [[]]]));
 
 const yidu = (w: string[]) => w.filter((x) => x.startsWith('[yidu]'));
 
