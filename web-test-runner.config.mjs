@@ -13,6 +13,7 @@ import { networkFaultMiddleware, networkFaults } from './scripts/network-faults.
 import { foreground } from './scripts/foreground.mjs';
 import { exportCheckPlugin, failOnceMiddleware } from './test/plugins/export-check.mjs';
 import { a11yCommandsPlugin } from './scripts/a11y-test-commands.mjs';
+import { demoRecorder, hardeningPlugin, requestLog } from './test/plugins/hardening.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -96,14 +97,14 @@ async function demoStorageKey(ctx, next) {
 }
 
 export default {
-  middleware: [networkFaultMiddleware, failOnceMiddleware(), flakyChunks, strictCsp, demoStorageKey],
+  middleware: [requestLog, networkFaultMiddleware, failOnceMiddleware(), flakyChunks, strictCsp, demoStorageKey, demoRecorder],
   rootDir: '.',
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 1200000,
   browsers,
-  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin(), a11yCommandsPlugin()],
+  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin(), a11yCommandsPlugin(), hardeningPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

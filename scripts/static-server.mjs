@@ -5,8 +5,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
+// `trusted-types lit-html`: the one Trusted Types policy yidu creates (see docs/security.md).
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "require-trusted-types-for 'script'";
+  "require-trusted-types-for 'script'; trusted-types lit-html";
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',

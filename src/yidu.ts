@@ -101,6 +101,7 @@ function createApi(): YiduApi {
   defineAll();
   const start = () => {
     // Each step on its own: one failing never keeps the others (or the uncloaked page) from the reader.
+    if (document.compatMode === 'BackCompat') warn('the page is in quirks mode: add <!doctype html> for predictable text sizes.');
     step('the live region', ensureLiveRegion);
     step('page effects', () => startPageEffects(rt));
     step('简繁', () => startZh(rt));

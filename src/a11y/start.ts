@@ -22,6 +22,7 @@ import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS, YiduA11yBar } 
 import { uiLang } from '../i18n/lang.js';
 import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
 import { A11Y_PREFS, barFocus, deepActiveElement, type A11yAction } from './boot.js';
+import { toTopLayer } from '../effects/a11y/top-layer.js';
 
 export const BAR_TAG = 'yidu-a11y-bar';
 
@@ -200,6 +201,7 @@ class A11yController {
       // A child of <html>, outside the body: page zoom and colour schemes never reach it, 纯文本 never hides it.
       // First in the document, so it is also first in the Tab order, as it is first on screen.
       document.documentElement.prepend(bar);
+      toTopLayer(bar);
       this.#bar = bar;
       const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
       // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).

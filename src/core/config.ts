@@ -2,7 +2,7 @@
  * The configuration schema: every key, its default, what it accepts, and how it is spelled on the script
  * tag. This is the one place the README's config table is written from.
  */
-import { warn } from './log.js';
+import { shown, warn } from './log.js';
 
 export const VARIANTS = ['tw', 'hk', 't', 'twp', 'hkp'] as const;
 export const UI_LANGS = ['auto', 'zh-Hans', 'zh-Hant', 'en'] as const;
@@ -144,7 +144,7 @@ export function validateConfig(input: Record<string, unknown>, source: string): 
     }
     if (!field.check(value)) {
       warn(
-        `${source}: invalid value ${JSON.stringify(value)} for "${key}" ignored; accepted: ${field.accepts}. ` +
+        `${source}: invalid value ${shown(value)} for "${key}" ignored; accepted: ${field.accepts}. ` +
           `Using ${JSON.stringify(DEFAULT_CONFIG[key as keyof YiduConfig])}.`,
       );
       continue;
@@ -179,7 +179,7 @@ export class ConfigStore {
 
   update(input: unknown, source: string): void {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      warn(`${source}: expected an object of config entries, got ${JSON.stringify(input)}; ignored.`);
+      warn(`${source}: expected an object of config entries, got ${shown(input)}; ignored.`);
       return;
     }
     const valid = validateConfig(input as Record<string, unknown>, source);

@@ -17,3 +17,9 @@ export function error(message: string, cause?: unknown): void {
   if (cause === undefined) console.error(`${PREFIX} ${message}`);
   else console.error(`${PREFIX} ${message}`, cause);
 }
+
+/** A value as a message shows it: JSON, cut short (a stored 1 MB string must not become a 1 MB console line). */
+export function shown(value: unknown): string {
+  const s = String(JSON.stringify(value));
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}

@@ -5,7 +5,7 @@
  * throws (private mode, blocked cookies, quota), preferences live in memory for the page. Changes made in
  * another tab arrive through the `storage` event.
  */
-import { warn } from './log.js';
+import { shown, warn } from './log.js';
 
 export const FONT_SIZES = ['small', 'medium', 'large'] as const;
 export type FontSize = (typeof FONT_SIZES)[number];
@@ -155,14 +155,14 @@ export class PrefStore {
    */
   set(partial: Partial<Prefs>, { persist = true }: { persist?: boolean } = {}): void {
     if (partial === null || typeof partial !== 'object') {
-      warn(`prefs.set() expects an object such as { fontSize: "large" }, got ${JSON.stringify(partial)}.`);
+      warn(`prefs.set() expects an object such as { fontSize: "large" }, got ${shown(partial)}.`);
       return;
     }
     const next = { ...this.#prefs } as Record<keyof Prefs, unknown>;
     for (const [key, value] of Object.entries(partial)) {
       const valid = VALID[key as keyof Prefs];
       if (!valid) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
-      else if (!valid(value)) warn(`prefs.set(): invalid value ${JSON.stringify(value)} for "${key}" ignored.`);
+      else if (!valid(value)) warn(`prefs.set(): invalid value ${shown(value)} for "${key}" ignored.`);
       else next[key as keyof Prefs] = value;
     }
     this.#commit(next as Prefs, persist);
@@ -220,7 +220,7 @@ export class PrefStore {
       const value = (r.prefs as Record<string, unknown>)[key];
       if (value === undefined) continue;
       if (VALID[key](value)) prefs[key] = value;
-      else warn(`stored preference "${key}" has invalid value ${JSON.stringify(value)}; using the default.`);
+      else warn(`stored preference "${key}" has invalid value ${shown(value)}; using the default.`);
     }
     return prefs as Prefs;
   }

@@ -68,7 +68,9 @@ export class Typography {
   readonly #backgrounds = new Map<Element, RGBA | null>();
   readonly #observer = new MutationObserver((records) => this.#onMutations(records));
   /** Checks table widths after layout, so a size change never forces a synchronous layout of the page. */
-  readonly #sizes = new ResizeObserver(() => this.#markWideTables());
+  // Marking a table resizes it: done in a task of its own, not inside the observer's callback, so the browser
+  // never reports a "ResizeObserver loop" error to the site's error handlers.
+  readonly #sizes = new ResizeObserver(() => setTimeout(() => this.#markWideTables()));
 
   get active(): boolean {
     return this.#root !== null;
@@ -243,7 +245,8 @@ export class Typography {
         if (!parent) continue;
         const ps = getComputedStyle(parent);
         const room = parent.clientWidth - parseFloat(ps.paddingLeft) - parseFloat(ps.paddingRight);
-        wide = t.getBoundingClientRect().width > room + 0.5;
+        // getBoundingClientRect is zoomed (the reader's 页面缩放 on the body), clientWidth is not: compare alike.
+        wide = t.getBoundingClientRect().width / ((t as { currentCSSZoom?: number }).currentCSSZoom ?? 1) > room + 0.5;
       }
       if (wide !== t.hasAttribute(WIDE)) t.toggleAttribute(WIDE, wide);
     }

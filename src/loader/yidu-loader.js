@@ -40,8 +40,10 @@
     // Storage blocked or a foreign record: the module reports it; nothing to hide.
   }
 
-  import(new URL('yidu.mjs', script.src).href).catch(function (e) {
+  var url = new URL('yidu.mjs', script.src).href;
+  import(url).catch(function (e) {
     if (window[CLOAK]) window[CLOAK]();
-    console.error('[yidu] could not load ' + new URL('yidu.mjs', script.src).href, e);
+    // A Trusted Types policy that leaves out Lit's policy stops yidu's interface from rendering at all.
+    console.error(/createPolicy/.test(e) ? '[yidu] add lit-html to the trusted-types directive of the Content-Security-Policy' : '[yidu] could not load ' + url, e);
   });
 })();

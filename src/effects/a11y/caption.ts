@@ -6,6 +6,7 @@
  * pushed up by its height so nothing is hidden behind it.
  */
 import { adopt, BOOST } from '../adopted.js';
+import { toTopLayer } from './top-layer.js';
 import { lazyFeature } from '../../core/lazy.js';
 import { pointText, readingItems } from './speech/reader.js';
 
@@ -17,10 +18,12 @@ const MAX_CHARS = 60;
 
 const loadPinyin = lazyFeature('拼音 (pinyin-pro)', () => import('pinyin-pro'));
 
-const CSS = `:host{position:fixed !important;left:0 !important;right:0 !important;bottom:0 !important;z-index:2147483600 !important;
-display:block !important;pointer-events:none !important;box-sizing:border-box;min-height:${CAPTION_PX * 1.6}px;max-height:45vh;overflow:hidden;
-padding:8px 16px;color:var(--yidu-color,#ffffff);background:var(--yidu-background,#000000);border-top:3px solid var(--yidu-link-color,#ffff00);
-font-family:var(--yidu-font-family,system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif);text-align:center}
+const CSS = `:host{position:fixed !important;left:0 !important;right:0 !important;bottom:0 !important;z-index:2147483647 !important;
+display:block !important;pointer-events:none !important;box-sizing:border-box !important;min-height:${CAPTION_PX * 1.6}px !important;
+max-height:45vh !important;overflow:hidden !important;padding:8px 16px !important;color:var(--yidu-color,#ffffff) !important;
+background:var(--yidu-background,#000000) !important;border-top:3px solid var(--yidu-link-color,#ffff00) !important;
+font-family:var(--yidu-font-family,system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif) !important;text-align:center !important;
+top:auto !important;width:auto !important;height:auto !important;margin:0 !important;border-width:3px 0 0 !important}
 .pinyin{font-size:${Math.round(CAPTION_PX * 0.6)}px;line-height:1.3;color:var(--yidu-link-color,#ffff00)}
 .text{font-size:${CAPTION_PX}px;line-height:1.4;font-weight:700}
 [hidden]{display:none}`;
@@ -98,6 +101,7 @@ export class Caption {
     if (!this.#el) {
       this.#el = doc.createElement(CAPTION_TAG) as CaptionElement;
       doc.documentElement.append(this.#el);
+      toTopLayer(this.#el);
       const opts = { capture: true, passive: true } as const;
       doc.addEventListener('pointermove', this.#onPointer, opts);
       doc.addEventListener('focusin', this.#onFocus, opts);

@@ -4,6 +4,7 @@
  * pointer to follow.
  */
 import type { Guide } from '../../core/prefs.js';
+import { toTopLayer } from './top-layer.js';
 
 export const GUIDES_TAG = 'yidu-guides';
 
@@ -12,8 +13,9 @@ export function touchOnly(win: Window = window): boolean {
   return win.matchMedia('(any-pointer: coarse)').matches && !win.matchMedia('(any-pointer: fine)').matches;
 }
 
-const CSS = `:host{position:fixed !important;inset:0 !important;z-index:2147483600 !important;pointer-events:none !important;
-display:block !important;overflow:hidden !important;contain:strict}
+const CSS = `:host{position:fixed !important;inset:0 !important;z-index:2147483647 !important;pointer-events:none !important;
+display:block !important;overflow:hidden !important;contain:strict;
+width:auto !important;height:auto !important;margin:0 !important;padding:0 !important;border:0 !important;background:transparent !important}
 div{position:absolute;left:0;top:0;box-sizing:border-box;pointer-events:none;will-change:transform}
 .h{width:100%;height:0;border-top:3px solid #d00000;box-shadow:0 0 0 1px #ffffff}
 .v{height:100%;width:0;border-left:3px solid #d00000;box-shadow:0 0 0 1px #ffffff}
@@ -74,6 +76,7 @@ export class Guides {
       this.#el = doc.createElement(GUIDES_TAG) as GuidesElement;
       // Outside the body: page zoom and colour schemes leave it alone.
       doc.documentElement.append(this.#el);
+      toTopLayer(this.#el);
       // Capture and passive: we only watch, and see the pointer even where the page stops propagation.
       win.addEventListener('pointermove', this.#onMove, { capture: true, passive: true });
     }

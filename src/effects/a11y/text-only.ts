@@ -82,9 +82,9 @@ function hasOwnText(el: Element): boolean {
   return false;
 }
 
-const VIEW_CSS = `:host{display:block !important;box-sizing:border-box;min-height:100vh;margin:0;padding:24px 16px 48px;
-color:var(--yidu-color,#1f1f1f);background:var(--yidu-background,#ffffff);font-family:var(--yidu-font-family,system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif);
-font-size:var(--yidu-text-view-size,20px);line-height:1.8}
+const VIEW_CSS = `:host{display:block !important;box-sizing:border-box !important;min-height:100vh !important;margin:0 !important;padding:24px 16px 48px !important;
+color:var(--yidu-color,#1f1f1f) !important;background:var(--yidu-background,#ffffff) !important;font-family:var(--yidu-font-family,system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif) !important;
+font-size:var(--yidu-text-view-size,20px) !important;line-height:1.8 !important}
 article{max-width:40em;margin:0 auto}
 article:focus{outline:none}
 h1{font-size:1.6em;line-height:1.4}h2{font-size:1.35em;line-height:1.4}h3,h4,h5,h6{font-size:1.15em}

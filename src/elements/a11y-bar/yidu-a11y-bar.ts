@@ -101,8 +101,17 @@ export class YiduA11yBar extends YiduElement {
         top: 0 !important;
         left: 0 !important;
         right: 0 !important;
-        z-index: 2147483601 !important;
+        bottom: auto !important;
+        z-index: 2147483647 !important;
         display: block !important;
+        /* Shown as a popover (top layer): none of the browser's popover box styles. */
+        width: auto !important;
+        height: auto !important;
+        margin: 0 !important;
+        padding: 0 !important;
+        border: 0 !important;
+        background: transparent !important;
+        color: inherit;
         max-height: 50vh;
         overflow-y: auto;
       }
@@ -328,6 +337,7 @@ export class YiduA11yBar extends YiduElement {
   }
 
   override updated(): void {
+    super.updated();
     this.#syncTabindex();
   }
 

@@ -34,6 +34,18 @@ export class YiduElement extends LitElement {
     this.#unsubscribe = [];
   }
 
+  /**
+   * A site that shrinks its whole page (`html { zoom: 0.8 }`) must not shrink our targets below 44 × 44:
+   * undo a zoom below 1 on our own host (CSSOM, which a strict CSP allows). A larger zoom (the reader's
+   * 页面缩放) still enlarges the controls.
+   */
+  protected override updated(): void {
+    const own = parseFloat(this.style.zoom) || 1;
+    const outer = ((this as { currentCSSZoom?: number }).currentCSSZoom ?? 1) / own;
+    const want = outer < 0.99 ? String(1 / outer) : '';
+    if (this.style.zoom !== want) this.style.zoom = want;
+  }
+
   protected get prefs(): Readonly<Prefs> {
     return runtime().prefs.get();
   }

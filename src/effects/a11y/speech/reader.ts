@@ -106,7 +106,7 @@ class Marker {
       this.#box = doc.createElement('yidu-reading-mark');
       const root = this.#box.attachShadow({ mode: 'open' });
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(':host{position:absolute;pointer-events:none;z-index:2147483600;outline:3px solid #d00000;background:rgb(255 235 59 / .35)}');
+      sheet.replaceSync(':host{position:absolute;pointer-events:none;z-index:2147483647;outline:3px solid #d00000;background:rgb(255 235 59 / .35)}');
       root.adoptedStyleSheets = [sheet];
       doc.documentElement.append(this.#box);
     }
