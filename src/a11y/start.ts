@@ -56,6 +56,8 @@ class A11yController {
   readonly #reader: Reader | null;
   #pointing = false;
   #dwell = 0;
+  #textWatch: MutationObserver | null = null;
+  #textTimer = 0;
 
   constructor(rt: Runtime) {
     this.#rt = rt;
@@ -94,18 +96,7 @@ class A11yController {
     this.#cursors.apply(p.cursor);
     this.#guides.apply(p.guide);
     this.#caption.apply(p.caption, p.captionPinyin);
-    if (p.textOnly) {
-      const root = resolveContentRoot(this.#rt.config.get().content);
-      if (root) {
-        this.#textOnly.show(root, {
-          label: this.#t('textOnlyLabel'),
-          imageLabel: this.#t('textOnlyImage'),
-          lang: document.documentElement.lang,
-          fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
-          onEscape: () => this.#rt.prefs.set({ textOnly: false }),
-        });
-      }
-    } else this.#textOnly.hide();
+    this.#showText(p);
     this.#mountBar(p.a11yBar);
     this.#pointRead(p.pointRead && this.#hasVoices());
     if (this.#bar) {
@@ -113,6 +104,35 @@ class A11yController {
       this.#bar.readState = this.#reader?.state ?? 'idle';
     }
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
+  }
+
+  #showText(p: Readonly<Prefs>): void {
+    this.#watchText(p.textOnly);
+    if (!p.textOnly) return this.#textOnly.hide();
+    const root = resolveContentRoot(this.#rt.config.get().content);
+    if (root) {
+      this.#textOnly.show(root, {
+        label: this.#t('textOnlyLabel'),
+        imageLabel: this.#t('textOnlyImage'),
+        lang: document.documentElement.lang,
+        fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
+        onEscape: () => this.#rt.prefs.set({ textOnly: false }),
+      });
+    }
+  }
+
+  /**
+   * While 纯文本 is shown, the view follows the hidden page: a single-page app swapping the article, 繁体
+   * converting it, the site adding to it. The view itself sits outside the body, so it never triggers this.
+   */
+  #watchText(on: boolean): void {
+    clearTimeout(this.#textTimer);
+    if (!on) return this.#textWatch?.disconnect();
+    this.#textWatch ??= new MutationObserver(() => {
+      clearTimeout(this.#textTimer);
+      this.#textTimer = window.setTimeout(() => this.#showText(this.#rt.prefs.get()), 100);
+    });
+    this.#textWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
   /** The page's current script: the reader's 简/繁 choice, else `<html lang>`. */

@@ -243,7 +243,8 @@ export class Typography {
         if (!parent) continue;
         const ps = getComputedStyle(parent);
         const room = parent.clientWidth - parseFloat(ps.paddingLeft) - parseFloat(ps.paddingRight);
-        wide = t.getBoundingClientRect().width > room + 0.5;
+        // offsetWidth, not the bounding box: the same CSS px as clientWidth under 页面缩放 (CSS zoom on the body).
+        wide = t.offsetWidth > room + 0.5;
       }
       if (wide !== t.hasAttribute(WIDE)) t.toggleAttribute(WIDE, wide);
     }
