@@ -5,6 +5,8 @@
 import type { Runtime } from '../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, DEFAULT_PREFS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../core/prefs.js';
 import { announce } from '../core/announce.js';
+import { error } from '../core/log.js';
+import { text } from '../i18n/lang.js';
 import { resolveContentRoot } from '../core/content-root.js';
 import { adopt, BOOST } from '../effects/adopted.js';
 import { SIZE_FACTORS } from '../effects/page-effects.js';
@@ -63,7 +65,15 @@ class A11yController {
     this.#rt = rt;
     this.#reader = this.#engine && new Reader(this.#engine, (state) => {
       if (this.#bar) this.#bar.readState = state;
+    }, (code) => {
+      error(`reading aloud failed (${code}); reading stopped.`);
+      announce(this.#t('speechFailed'));
     });
+    // 拼音 that cannot be loaded: said once, the button shows it off (this page only), a click loads again.
+    this.#caption.onPinyinFailed = () => {
+      announce(text(uiLang(rt.config.get(), rt.prefs.get()), 'loadFailed'));
+      rt.prefs.set({ captionPinyin: false }, { persist: false });
+    };
     if (this.#engine) this.#engine.onvoiceschanged = () => this.#schedule();
     // Esc stops reading (the key itself stays the page's: nothing is prevented).
     document.addEventListener('keydown', (e) => {

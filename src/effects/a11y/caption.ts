@@ -68,6 +68,8 @@ export function captionText(target: Element, x?: number, y?: number): string {
 }
 
 export class Caption {
+  /** Told when the 拼音 chunk cannot be loaded (the strip goes on without the line). */
+  onPinyinFailed: (() => void) | null = null;
   #el: CaptionElement | null = null;
   #pinyin = false;
   readonly #dock = new CSSStyleSheet();
@@ -139,7 +141,7 @@ export class Caption {
       el.pinyinLine.textContent = pinyin(text, { nonZh: 'consecutive' });
       el.pinyinLine.hidden = false;
       this.#dockNow();
-    }, () => {});
+    }, () => seq === this.#seq && this.#pinyin && this.onPinyinFailed?.());
   }
 
   #last = 0;
