@@ -264,6 +264,8 @@ const MODE_CHOICES: { [K in keyof Prefs]?: readonly Prefs[K][] } = {
   guide: ['off', 'crosshair', 'line', 'mask'],
   textOnly: [true, false],
   caption: [true, false],
+  captionPinyin: [true, false],
+  pointRead: [true, false],
   a11yBar: [true, false],
   speechRate: ['slow', 'normal', 'fast'],
 };
@@ -294,7 +296,7 @@ async function allOff(run: Run, when: string): Promise<void> {
     const keys = [...Object.keys(MODE_CHOICES), 'zh'];
     while (keys.length) {
       const key = keys.splice(rng.int(keys.length), 1)[0]!;
-      page.win.Yidu.prefs.set({ [key]: ({ fontSize: 'medium', elder: false, zh: 'auto', colors: 'default', pageZoom: 1, cursor: 'off', guide: 'off', textOnly: false, caption: false, a11yBar: false, speechRate: 'normal' } as Record<string, unknown>)[key] } as Partial<Prefs>);
+      page.win.Yidu.prefs.set({ [key]: ({ fontSize: 'medium', elder: false, zh: 'auto', colors: 'default', pageZoom: 1, cursor: 'off', guide: 'off', textOnly: false, caption: false, captionPinyin: false, pointRead: false, a11yBar: false, speechRate: 'normal' } as Record<string, unknown>)[key] } as Partial<Prefs>);
     }
   } else {
     await openBar(page);
