@@ -9,7 +9,7 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { button, closeAll, openPage, px, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
-import { bar, barButton, liveMessage } from './a11y-helpers.js';
+import { bar, barButton, liveMessage, restPointer } from './a11y-helpers.js';
 import { decodeSvg } from './qr-decode.js';
 
 const CONTROLS = `<div id="controls"><yidu-a11y-toggle></yidu-a11y-toggle><yidu-elder-toggle></yidu-elder-toggle>
@@ -75,16 +75,6 @@ async function othersWork(page: TestPage): Promise<void> {
   button(el(page, 'yidu-font-size'), '中').click();
   await settle(page);
   expect(px(p1, 'font-size')).to.equal(14);
-}
-
-/** The pointer comes to rest over `target` (the caption strip shows its text). */
-async function pointAt(page: TestPage, target: Element): Promise<void> {
-  const box = target.getBoundingClientRect();
-  // Events closer together than 100 ms are thinned out.
-  await new Promise((r) => setTimeout(r, 120));
-  target.dispatchEvent(new page.win.PointerEvent('pointermove', {
-    clientX: box.left + 4, clientY: box.top + box.height / 2, bubbles: true, pointerType: 'mouse',
-  } as PointerEventInit));
 }
 
 /** The next file an export element hands over (cancelled: nothing is saved in the test browser). */
@@ -202,7 +192,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     await settle(page);
     await fail(page, 'dist/chunks/esm-');
     barButton(page, '拼音').click();
-    await pointAt(page, el(page, '#p2'));
+    await restPointer(page, el(page, '#p2'));
     await saidOnce(page, LOAD_FAILED, /could not load 拼音/);
     await settle(page);
     // The button shows 拼音 off again; the strip itself goes on.

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { contrastOf, px, settle, uniqueKey, waitFor, type TestPage } from './helpers.js';
 import { decodeSvg } from './qr-decode.js';
+import { restPointer } from './a11y-helpers.js';
 
 interface SpaDemo {
   renderArticle(id: string): HTMLElement;
@@ -65,12 +66,7 @@ async function shows(p: TestPage, el: () => Element | null, expected: string, wh
 
 /** The caption strip's text after the pointer rests on `el`. */
 async function captionOf(p: TestPage, el: Element): Promise<string> {
-  const box = el.getBoundingClientRect();
-  // Events closer together than 100 ms are thinned out.
-  await new Promise((r) => setTimeout(r, 120));
-  el.dispatchEvent(new p.win.PointerEvent('pointermove', {
-    clientX: box.left + 4, clientY: box.top + box.height / 2, bubbles: true, pointerType: 'mouse',
-  } as PointerEventInit));
+  await restPointer(p, el);
   const strip = () => p.doc.querySelector('yidu-caption')?.shadowRoot?.querySelector('.text')?.textContent ?? '';
   await waitFor(() => strip() !== '', 'the caption');
   return strip();
