@@ -57,7 +57,7 @@ async function saidOnce(page: TestPage, message: string, what: RegExp): Promise<
   const region = page.doc.querySelector('yidu-live-region')!.shadowRoot!.querySelector('[role=status]')!;
   expect(region.getAttribute('aria-live')).to.equal('polite');
   await new Promise((r) => setTimeout(r, 50));
-  expect(page.errors, 'one console error').to.have.length(1);
+  expect(page.errors, `one console error: ${page.errors.join('\n')}`).to.have.length(1);
   expect(page.errors[0]).to.match(/^\[yidu\] /);
   expect(page.errors[0]).to.match(what);
 }
@@ -101,7 +101,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     button(host, '扫一扫在手机打开当前页').click();
     await waitFor(() => !!host.shadowRoot!.querySelector('svg[part=code]'), 'the code after a retry', 15000);
     expect(await decodeSvg(host.shadowRoot!.querySelector('svg[part=code]')!)).to.equal('https://www.example.gov.cn/2025/report.html');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('打印文章', async () => {
@@ -119,7 +119,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     await waitFor(() => printed === 1, 'printing after a retry', 15000);
     await settle(page);
     expect(note(host)).to.equal(null);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('下载Word', async () => {
@@ -133,7 +133,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     const file = nextFile(page);
     button(host, '下载Word').click();
     expect((await file).blob.size).to.be.greaterThan(1000);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('下载PDF', async () => {
@@ -146,7 +146,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     const file = nextFile(page);
     button(host, '下载PDF').click();
     expect((await file).blob.type).to.equal('application/pdf');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   for (const [what, chunk] of [['the converter', 'zh-'], ['the dictionary', 'st-tw-']] as const) {
@@ -164,7 +164,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
       button(host, '繁体').click();
       await page.win.Yidu.zh.set('hant');
       expect(el(page, '#p2').textContent).to.equal('依申請公開工作規範有序，全年共收到申請四十二件，均在法定期限內答覆。');
-      expect(page.errors).to.have.length(1);
+      expect(page.errors, page.errors.join('\n')).to.have.length(1);
     });
   }
 
@@ -182,7 +182,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     await waitFor(() => !!bar(page)?.shadowRoot?.querySelector('button'), 'the bar after a retry', 15000);
     await settle(page);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('拼音 on the caption strip', async () => {
@@ -203,7 +203,7 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     const strip = page.doc.querySelector('yidu-caption')!.shadowRoot!;
     await waitFor(() => !strip.querySelector<HTMLElement>('.pinyin')!.hidden, 'the 拼音 line after a retry', 15000);
     expect(strip.querySelector('.pinyin')!.textContent).to.match(/[a-zü]/);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('the audit (axe-core): Yidu.audit() rejects, the next call runs', async () => {
@@ -212,12 +212,12 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
     const first = await page.win.Yidu.audit({ modes: 'default' }).then(() => null, (e: unknown) => e);
     expect(first, 'the first call rejects').to.not.equal(null);
     await new Promise((r) => setTimeout(r, 50));
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
     expect(page.errors[0]).to.match(/^\[yidu\] could not load the audit/);
     await othersWork(page);
     const report = await page.win.Yidu.audit({ modes: 'default' });
     expect(report.modes.map((m) => m.name)).to.deep.equal(['default']);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 });
 
@@ -239,7 +239,7 @@ describe('failure isolation: making a file fails', function () {
     page.win.print = () => void printed++;
     button(host, '打印文章').click();
     await waitFor(() => printed === 1, 'printing on the next click');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('下载Word: the file cannot be handed to the browser', async () => {
@@ -259,7 +259,7 @@ describe('failure isolation: making a file fails', function () {
     expect((await file).fileName).to.equal('测试页面.docx');
     await settle(page);
     expect(note(host)).to.equal(null);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('下载PDF: the font cannot be fetched', async () => {
@@ -277,7 +277,38 @@ describe('failure isolation: making a file fails', function () {
     const file = nextFile(page);
     button(host, '下载PDF').click();
     expect((await file).blob.type).to.equal('application/pdf');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
+  });
+});
+
+describe('failure isolation: saving the QR code image fails', function () {
+  this.timeout(60000);
+  afterEach(closeAll);
+
+  it('扫一扫: 保存二维码图片 when the browser cannot make the PNG', async () => {
+    const page = await openFaulty({ script: 'data-qr-url="https://www.example.gov.cn/2025/report.html"' });
+    const host = el(page, 'yidu-qr');
+    button(host, '扫一扫在手机打开当前页').click();
+    await waitFor(() => !!host.shadowRoot!.querySelector('svg[part=code]'), 'the code', 15000);
+    const proto = page.win.HTMLCanvasElement.prototype;
+    const toBlob = proto.toBlob;
+    proto.toBlob = function (done: BlobCallback) {
+      done(null);
+    };
+    button(host, '保存二维码图片').click();
+    await saidOnce(page, EXPORT_FAILED, /could not save the QR code image/);
+    await othersWork(page);
+    proto.toBlob = toBlob;
+    const saved: string[] = [];
+    page.win.HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    };
+    if (!host.shadowRoot!.querySelector('svg[part=code]')) button(host, '扫一扫在手机打开当前页').click();
+    await waitFor(() => !!host.shadowRoot!.querySelector('svg[part=code]'), 'the code');
+    button(host, '保存二维码图片').click();
+    await waitFor(() => saved.length === 1, 'the PNG on the next click');
+    expect(saved[0]).to.match(/\.png$/);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 });
 
@@ -299,7 +330,7 @@ describe('failure isolation: speech and storage', function () {
     const spoken = () => (page.win as unknown as { __spoken: string[] }).__spoken;
     await waitFor(() => spoken().length === 1, 'reading on the next click');
     expect(spoken()[0]).to.equal('青禾县2025年政府信息公开工作年度报告');
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 
   it('storage quota: the setting still applies, the reader is told once, and the next change saves again', async () => {
@@ -318,12 +349,12 @@ describe('failure isolation: speech and storage', function () {
     button(el(page, 'yidu-elder-toggle'), '长者模式').click();
     await settle(page);
     expect(px(el(page, '#p1'), 'font-size')).to.be.at.least(18 * 1.25 - 0.01);
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
     button(el(page, 'yidu-elder-toggle'), '长者模式').click();
     full(false);
     button(el(page, 'yidu-font-size'), '小').click();
     await settle(page);
     expect(JSON.parse(page.win.localStorage.getItem(page.key)!).prefs).to.include({ fontSize: 'small', elder: false });
-    expect(page.errors).to.have.length(1);
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 });
