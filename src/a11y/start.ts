@@ -231,8 +231,11 @@ class A11yController {
       this.#bar = bar;
       const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
       // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).
+      // From the observer, in a task of its own: the new padding can add or remove the page's scrollbar,
+      // which resizes the bar again, and doing that inside the observer's callback is a ResizeObserver loop
+      // error on the site's error monitoring.
       void bar.updateComplete.then(dock);
-      this.#resize = new ResizeObserver(dock);
+      this.#resize = new ResizeObserver(() => setTimeout(dock));
       this.#resize.observe(bar);
       if (barFocus.focusOnOpen) bar.focusBar();
     } else if (!open && this.#bar) {

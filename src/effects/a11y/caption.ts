@@ -103,7 +103,8 @@ export class Caption {
       const opts = { capture: true, passive: true } as const;
       doc.addEventListener('pointermove', this.#onPointer, opts);
       doc.addEventListener('focusin', this.#onFocus, opts);
-      this.#resize = new ResizeObserver(() => this.#dockNow());
+      // In a task of its own, as the bar's docking (src/a11y/start.ts): no ResizeObserver loop error.
+      this.#resize = new ResizeObserver(() => setTimeout(() => this.#dockNow()));
       this.#resize.observe(this.#el);
     }
     this.show(this.#shown);
