@@ -151,6 +151,35 @@ describe('lifecycle: elements removed and put back', function () {
   });
 });
 
+describe('lifecycle: docking at the edges of the window', function () {
+  this.timeout(60000);
+  afterEach(async () => {
+    await executeServerCommand('yidu-foreground', { take: false });
+    closeAll();
+  });
+
+  it('the bar and the caption strip push the page without ResizeObserver loop errors, even when that toggles the scrollbar', async () => {
+    // A page whose scrollbar comes and goes with the bar's height (one row, or two in 长者模式): docking
+    // changes the padding, the scrollbar narrows or widens the bar, and the observer sees it again.
+    const p = await openPage({
+      head: `${TEMPLATE_CSS}<style>body{margin:0}#zoom{height:410px;overflow:hidden}</style>`,
+      body: TEMPLATE_BODY, script: 'data-content="#zoom" data-toolbar="none"',
+    });
+    // Layout and observers run in the tab in front.
+    await executeServerCommand('yidu-foreground', { take: true });
+    const frames = () => new Promise((r) => setTimeout(r, 120));
+    for (let i = 0; i < 6; i++) {
+      p.win.Yidu.prefs.set({ a11yBar: true, caption: i % 2 === 0, elder: i % 3 === 0 });
+      await frames();
+      p.win.Yidu.prefs.set({ elder: i % 3 !== 0 });
+      await frames();
+      p.win.Yidu.prefs.set({ a11yBar: false, caption: false });
+      await frames();
+    }
+    expect(p.errors).to.deep.equal([]);
+  });
+});
+
 interface Counts {
   listeners: number;
   observers: number;
