@@ -14,6 +14,7 @@ import { foreground } from './scripts/foreground.mjs';
 import { exportCheckPlugin, failOnceMiddleware } from './test/plugins/export-check.mjs';
 import { a11yCommandsPlugin } from './scripts/a11y-test-commands.mjs';
 import { demoRecorder, hardeningPlugin, requestLog } from './test/plugins/hardening.mjs';
+import { lifecycleMetricsPlugin } from './test/plugins/lifecycle-metrics.mjs';
 
 const { chromium, firefox } = ensureTools();
 const only = process.env.YIDU_BROWSERS?.split(',');
@@ -104,7 +105,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 1200000,
   browsers,
-  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin(), a11yCommandsPlugin(), hardeningPlugin()],
+  plugins: [gzipSizePlugin, esbuildPlugin({ ts: true, target: 'es2022', define: { __YIDU_VERSION__: '"test"' } }), networkFaults(), foreground(), exportCheckPlugin(), a11yCommandsPlugin(), hardeningPlugin(), lifecycleMetricsPlugin()],
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -30,6 +30,16 @@ export function focused(page: TestPage): Element | null {
 
 export { TAGS, axe, describeViolations, inYidu } from './axe-helpers.js';
 
+/** The mouse comes to rest over `target` (near its start), as the caption strip and 指读 see it. */
+export async function restPointer(page: TestPage, target: Element): Promise<void> {
+  const box = target.getBoundingClientRect();
+  // Pointer events closer together than 100 ms are thinned out by the caption strip.
+  await new Promise((r) => setTimeout(r, 120));
+  target.dispatchEvent(new page.win.PointerEvent('pointermove', {
+    clientX: box.left + 4, clientY: box.top + box.height / 2, bubbles: true, pointerType: 'mouse',
+  } as PointerEventInit));
+}
+
 /** The live region's current message. */
 export function liveMessage(page: TestPage): string {
   return page.doc.querySelector('yidu-live-region')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '';

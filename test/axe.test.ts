@@ -49,7 +49,7 @@ describe('axe-core', function () {
     expect(ours[0]!.nodes.map((n) => String(n.target[0]))).to.deep.equal(['yidu-elder-toggle,button']);
   });
 
-  for (const demo of ['index.html', 'auto.html', 'en.html']) {
+  for (const demo of ['index.html', 'auto.html', 'en.html', 'spa.html']) {
     it(`finds nothing on demo/${demo} in any mode`, async () => {
       const frame = document.createElement('iframe');
       frame.style.cssText = 'width:1024px;height:700px;border:0';

@@ -20,6 +20,8 @@ export interface PageOptions {
   noWait?: boolean;
   /** Script that runs before yidu's (e.g. to break localStorage). Inline scripts are fine in tests. */
   before?: string;
+  /** Where yidu.js is loaded from, e.g. under `/fresh/<token>/` (see scripts/network-faults.mjs). */
+  yiduSrc?: string;
 }
 
 export interface TestPage {
@@ -37,7 +39,7 @@ export function uniqueKey(): string {
 }
 
 export function pageHtml(o: PageOptions, key: string): string {
-  const tag = `<script src="/dist/yidu.js" data-storage-key="${key}" ${o.script ?? ''}></script>`;
+  const tag = `<script src="${o.yiduSrc ?? '/dist/yidu.js'}" data-storage-key="${key}" ${o.script ?? ''}></script>`;
   // Capture console output from the first line on, so start-up warnings are seen too.
   const capture = `<script>window.__warnings=[];window.__errors=[];
     const w=console.warn.bind(console), e=console.error.bind(console);

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { axe, inYidu } from './axe-helpers.js';
 import { buttons, closeAll, openPage, ready, settle, waitFor, type TestPage } from './helpers.js';
+import { decodeImage, decodeSvg } from './qr-decode.js';
 
 const FIXTURE = '/test/fixtures/qr-page.html';
 const frames: HTMLIFrameElement[] = [];
@@ -89,41 +90,6 @@ async function open(page: TestPage, host = qr(page)): Promise<void> {
   launcher(host).click();
   await waitFor(() => isOpen(host), 'the QR popover');
   await settle(page);
-}
-
-// jsQR, the reader the tests decode with (loaded once into the test page).
-type JsQr = (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
-async function jsQR(): Promise<JsQr> {
-  const w = window as unknown as { jsQR?: JsQr };
-  if (!w.jsQR) {
-    const s = document.createElement('script');
-    s.src = '/node_modules/jsqr/dist/jsQR.js';
-    await new Promise((r, j) => { s.onload = r; s.onerror = j; document.head.append(s); });
-  }
-  return w.jsQR!;
-}
-
-async function decodeImage(source: CanvasImageSource, width: number, height: number): Promise<string | null> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(source, 0, 0, width, height);
-  return (await jsQR())(ctx.getImageData(0, 0, width, height).data, width, height)?.data ?? null;
-}
-
-/** Decodes the SVG the element drew, at its own CSS size. */
-async function decodeSvg(svg: SVGSVGElement): Promise<string | null> {
-  const text = new XMLSerializer().serializeToString(svg);
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-  const img = new Image();
-  img.src = url;
-  await img.decode();
-  URL.revokeObjectURL(url);
-  const { width, height } = svg.getBoundingClientRect();
-  return decodeImage(img, Math.round(width), Math.round(height));
 }
 
 const decoded = async (host: Element) => decodeSvg(code(host)!);

@@ -6,6 +6,8 @@
 import type { Runtime } from '../core/runtime.js';
 import { DEFAULT_PREFS, type Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
+import { announce } from '../core/announce.js';
+import { text, uiLang } from '../i18n/lang.js';
 
 export type A11yAction = 'toggle' | 'read' | 'rate' | 'pointRead' | 'caption' | 'colors' | 'zoomIn' | 'zoomOut' | 'cursor' | 'guide' | 'reset' | 'exit' | 'help';
 
@@ -85,11 +87,17 @@ export let a11yApplied: Promise<unknown> = Promise.resolve();
 export function startA11yBoot(rt: Runtime): void {
   if (started) return;
   started = true;
+  // A chunk that cannot be loaded is said politely; the bar shows closed again (in this page only: the saved
+  // choice stays for the next visit), so the reader's next click loads again.
   let loaded: A11yController | null = null;
-  const load = () => loadA11y().then((m) => (loaded = m.startA11y(rt)));
-  const check = () => {
+  const load = () => loadA11y().then((m) => (loaded = m.startA11y(rt)), (e: unknown) => {
+    announce(text(uiLang(rt.config.get(), rt.prefs.get()), 'loadFailed'));
+    if (rt.prefs.get().a11yBar) rt.prefs.set({ a11yBar: false }, { persist: false });
+    throw e;
+  });
+  const check = (_?: unknown, changed: readonly (keyof Prefs)[] = A11Y_PREFS) => {
     const p = rt.prefs.get();
-    if (A11Y_PREFS.some((k) => p[k] !== DEFAULT_PREFS[k])) return load().catch(() => {});
+    if (changed.some((k) => A11Y_PREFS.includes(k)) && A11Y_PREFS.some((k) => p[k] !== DEFAULT_PREFS[k])) return load().catch(() => {});
   };
   a11yApplied = check() ?? a11yApplied;
   rt.prefs.subscribe(check);

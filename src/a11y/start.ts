@@ -5,6 +5,8 @@
 import type { Runtime } from '../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, DEFAULT_PREFS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../core/prefs.js';
 import { announce } from '../core/announce.js';
+import { error } from '../core/log.js';
+import { text } from '../i18n/lang.js';
 import { resolveContentRoot } from '../core/content-root.js';
 import { adopt, BOOST } from '../effects/adopted.js';
 import { SIZE_FACTORS } from '../effects/page-effects.js';
@@ -59,12 +61,22 @@ class A11yController {
   readonly #reader: Reader | null;
   #pointing = false;
   #dwell = 0;
+  #textWatch: MutationObserver | null = null;
+  #textTimer = 0;
 
   constructor(rt: Runtime) {
     this.#rt = rt;
     this.#reader = this.#engine && new Reader(this.#engine, (state) => {
       if (this.#bar) this.#bar.readState = state;
+    }, (code) => {
+      error(`reading aloud failed (${code}); reading stopped.`);
+      announce(this.#t('speechFailed'));
     });
+    // 拼音 that cannot be loaded: said once, the button shows it off (this page only), a click loads again.
+    this.#caption.onPinyinFailed = () => {
+      announce(text(uiLang(rt.config.get(), rt.prefs.get()), 'loadFailed'));
+      rt.prefs.set({ captionPinyin: false }, { persist: false });
+    };
     if (this.#engine) this.#engine.onvoiceschanged = () => this.#schedule();
     // Esc stops reading (the key itself stays the page's: nothing is prevented).
     document.addEventListener('keydown', (e) => {
@@ -97,18 +109,7 @@ class A11yController {
     this.#cursors.apply(p.cursor);
     this.#guides.apply(p.guide);
     this.#caption.apply(p.caption, p.captionPinyin);
-    if (p.textOnly) {
-      const root = resolveContentRoot(this.#rt.config.get().content);
-      if (root) {
-        this.#textOnly.show(root, {
-          label: this.#t('textOnlyLabel'),
-          imageLabel: this.#t('textOnlyImage'),
-          lang: document.documentElement.lang,
-          fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
-          onEscape: () => this.#rt.prefs.set({ textOnly: false }),
-        });
-      }
-    } else this.#textOnly.hide();
+    this.#showText(p);
     this.#mountBar(p.a11yBar);
     this.#pointRead(p.pointRead && this.#hasVoices());
     if (this.#bar) {
@@ -116,6 +117,35 @@ class A11yController {
       this.#bar.readState = this.#reader?.state ?? 'idle';
     }
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
+  }
+
+  #showText(p: Readonly<Prefs>): void {
+    this.#watchText(p.textOnly);
+    if (!p.textOnly) return this.#textOnly.hide();
+    const root = resolveContentRoot(this.#rt.config.get().content);
+    if (root) {
+      this.#textOnly.show(root, {
+        label: this.#t('textOnlyLabel'),
+        imageLabel: this.#t('textOnlyImage'),
+        lang: document.documentElement.lang,
+        fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
+        onEscape: () => this.#rt.prefs.set({ textOnly: false }),
+      });
+    }
+  }
+
+  /**
+   * While 纯文本 is shown, the view follows the hidden page: a single-page app swapping the article, 繁体
+   * converting it, the site adding to it. The view itself sits outside the body, so it never triggers this.
+   */
+  #watchText(on: boolean): void {
+    clearTimeout(this.#textTimer);
+    if (!on) return this.#textWatch?.disconnect();
+    this.#textWatch ??= new MutationObserver(() => {
+      clearTimeout(this.#textTimer);
+      this.#textTimer = window.setTimeout(() => this.#showText(this.#rt.prefs.get()), 100);
+    });
+    this.#textWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
   /** The page's current script: the reader's 简/繁 choice, else `<html lang>`. */
@@ -205,8 +235,11 @@ class A11yController {
       this.#bar = bar;
       const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
       // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).
+      // From the observer, in a task of its own: the new padding can add or remove the page's scrollbar,
+      // which resizes the bar again, and doing that inside the observer's callback is a ResizeObserver loop
+      // error on the site's error monitoring.
       void bar.updateComplete.then(dock);
-      this.#resize = new ResizeObserver(dock);
+      this.#resize = new ResizeObserver(() => setTimeout(dock));
       this.#resize.observe(bar);
       if (barFocus.focusOnOpen) bar.focusBar();
     } else if (!open && this.#bar) {

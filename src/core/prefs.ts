@@ -5,7 +5,7 @@
  * throws (private mode, blocked cookies, quota), preferences live in memory for the page. Changes made in
  * another tab arrive through the `storage` event.
  */
-import { shown, warn } from './log.js';
+import { error, shown, warn } from './log.js';
 
 export const FONT_SIZES = ['small', 'medium', 'large'] as const;
 export type FontSize = (typeof FONT_SIZES)[number];
@@ -130,6 +130,9 @@ export class PrefStore {
   #prefs: Readonly<Prefs>;
   readonly #listeners = new Set<PrefsListener>();
   readonly #target: EventTarget;
+  #saveFailed = false;
+  /** Called when saving starts failing (quota, storage switched off meanwhile), so the reader can be told. */
+  onSaveError: (() => void) | null = null;
 
   constructor(key: string, target: EventTarget = document) {
     this.#key = key;
@@ -236,10 +239,15 @@ export class PrefStore {
   #save(): void {
     try {
       this.#backend.write(this.#key, JSON.stringify({ v: RECORD_VERSION, prefs: this.#prefs }));
+      this.#saveFailed = false;
     } catch (e) {
-      // Quota or a storage that started throwing: keep working from memory for this page.
-      warn(`could not save preferences (${String(e)}); they will last only while this page is open.`);
-      this.#backend = memoryBackend();
+      // Quota or a storage that started throwing: the preferences keep working from memory for this page,
+      // and the next change tries to save again.
+      if (!this.#saveFailed) {
+        error(`could not save preferences (${String(e)}); they last only while this page is open.`);
+        this.onSaveError?.();
+      }
+      this.#saveFailed = true;
     }
   }
 

@@ -4,6 +4,8 @@
  */
 import { ConfigStore, configFromScript } from './config.js';
 import { PrefStore } from './prefs.js';
+import { announce } from './announce.js';
+import { text, uiLang } from '../i18n/lang.js';
 
 /** Set by the loader (`yidu.js`) to the script element, whose `data-*` attributes configure yidu. */
 export const SCRIPT_SYMBOL = Symbol.for('yidu.script');
@@ -33,5 +35,6 @@ function create(): Runtime {
   config.update(configFromScript(script), 'yidu script tag');
   const prefs = new PrefStore(config.get().storageKey);
   config.subscribe((c) => prefs.rekey(c.storageKey));
+  prefs.onSaveError = () => announce(text(uiLang(config.get(), prefs.get()), 'saveFailed'));
   return { config, prefs };
 }

@@ -245,8 +245,8 @@ export class Typography {
         if (!parent) continue;
         const ps = getComputedStyle(parent);
         const room = parent.clientWidth - parseFloat(ps.paddingLeft) - parseFloat(ps.paddingRight);
-        // getBoundingClientRect is zoomed (the reader's 页面缩放 on the body), clientWidth is not: compare alike.
-        wide = t.getBoundingClientRect().width / ((t as { currentCSSZoom?: number }).currentCSSZoom ?? 1) > room + 0.5;
+        // offsetWidth, not the bounding box: the same CSS px as clientWidth under 页面缩放 (CSS zoom on the body).
+        wide = t.offsetWidth > room + 0.5;
       }
       if (wide !== t.hasAttribute(WIDE)) t.toggleAttribute(WIDE, wide);
     }

@@ -9,7 +9,7 @@ import type { Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
 import { retryable } from '../core/import-retry.js';
 import { announce } from '../core/announce.js';
-import { warn } from '../core/log.js';
+import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
 
 const loadFeature = lazyFeature('简繁 conversion', () => import('../zh/index.js'));
@@ -127,7 +127,8 @@ class ZhEffect {
     let loaded;
     try {
       loaded = await this.#load();
-    } catch {
+    } catch (e) {
+      error('could not load 简繁 conversion; the next attempt will retry.', e);
       // The page stays as written and the switch says so; the reader's saved choice is kept (not persisted),
       // so the next visit tries again, and the next click loads again.
       const { config, prefs } = this.#rt;

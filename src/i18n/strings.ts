@@ -39,6 +39,7 @@ export const STRINGS = {
     pageOf: '第{n}页 共{total}页',
     closeRefused: '浏览器不允许网页关闭此窗口，请使用浏览器的关闭按钮或快捷键（Ctrl+W）关闭。',
     zhLoadFailed: '简繁转换未能加载，页面保持原样，请稍后再点一次。',
+    saveFailed: '设置未能保存，仅在本页有效。',
   },
   'zh-Hant': {
     toolbar: '閱讀輔助',
@@ -76,6 +77,7 @@ export const STRINGS = {
     pageOf: '第{n}頁 共{total}頁',
     closeRefused: '瀏覽器不允許網頁關閉此視窗，請使用瀏覽器的關閉按鈕或快速鍵（Ctrl+W）關閉。',
     zhLoadFailed: '簡繁轉換未能載入，頁面保持原樣，請稍後再點一次。',
+    saveFailed: '設定未能儲存，僅在本頁有效。',
   },
   en: {
     toolbar: 'Reading options',
@@ -113,6 +115,7 @@ export const STRINGS = {
     pageOf: 'Page {n} of {total}',
     closeRefused: 'The browser does not let this page close its window. Please close it with the browser (Ctrl+W).',
     zhLoadFailed: 'Chinese script conversion could not be loaded; the page is unchanged. Please try again.',
+    saveFailed: 'Your settings could not be saved; they apply to this page only.',
   },
 } as const;
 

@@ -71,6 +71,8 @@ export function captionText(target: Element, x?: number, y?: number): string {
 }
 
 export class Caption {
+  /** Told when the 拼音 chunk cannot be loaded (the strip goes on without the line). */
+  onPinyinFailed: (() => void) | null = null;
   #el: CaptionElement | null = null;
   #pinyin = false;
   readonly #dock = new CSSStyleSheet();
@@ -105,7 +107,8 @@ export class Caption {
       const opts = { capture: true, passive: true } as const;
       doc.addEventListener('pointermove', this.#onPointer, opts);
       doc.addEventListener('focusin', this.#onFocus, opts);
-      this.#resize = new ResizeObserver(() => this.#dockNow());
+      // In a task of its own, as the bar's docking (src/a11y/start.ts): no ResizeObserver loop error.
+      this.#resize = new ResizeObserver(() => setTimeout(() => this.#dockNow()));
       this.#resize.observe(this.#el);
     }
     this.show(this.#shown);
@@ -143,7 +146,7 @@ export class Caption {
       el.pinyinLine.textContent = pinyin(text, { nonZh: 'consecutive' });
       el.pinyinLine.hidden = false;
       this.#dockNow();
-    }, () => {});
+    }, () => seq === this.#seq && this.#pinyin && this.onPinyinFailed?.());
   }
 
   #last = 0;

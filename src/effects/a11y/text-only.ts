@@ -141,7 +141,12 @@ export class TextOnlyView {
       });
     }
     const view = this.#view!;
-    view.article.replaceChildren(textOnlyCopy(root, options.imageLabel));
+    // Rebuilt only when the article changed, so focus and selection in the view survive a refresh.
+    const copy = doc.createElement('article');
+    copy.append(textOnlyCopy(root, options.imageLabel));
+    const same = copy.childNodes.length === view.article.childNodes.length &&
+      Array.from(copy.childNodes).every((n, i) => n.isEqualNode(view.article.childNodes[i]!));
+    if (!same) view.article.replaceChildren(...copy.childNodes);
     view.article.setAttribute('aria-label', options.label);
     view.article.lang = root.closest('[lang]')?.getAttribute('lang') || options.lang;
     view.style.setProperty('--yidu-text-view-size', `${options.fontPx}px`);

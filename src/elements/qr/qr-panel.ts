@@ -29,6 +29,8 @@ export interface QrDeps {
   configuredUrl(): string | null;
   warn(message: string): void;
   error(message: string, cause: unknown): void;
+  /** Says something politely (the live region). */
+  announce(message: string): void;
   /** The positioning chunk (already loaded by the element for a popover; cached). */
   position(): Promise<{ follow: typeof follow }>;
   /** The page's address and canonical link when the element first met the page. */
@@ -198,9 +200,10 @@ export class QrPanel {
 
   #save(url: string): void {
     const title = document.title.trim();
-    savePng(url, title ? `${this.#d.t('qrFile')}-${title}` : this.#d.t('qrFile')).catch((e: unknown) =>
-      this.#d.error('could not save the QR code image.', e),
-    );
+    savePng(url, title ? `${this.#d.t('qrFile')}-${title}` : this.#d.t('qrFile')).catch((e: unknown) => {
+      this.#d.error('could not save the QR code image.', e);
+      this.#d.announce(this.#d.t('exportFailed'));
+    });
   }
 
   #onKey = (e: KeyboardEvent) => {

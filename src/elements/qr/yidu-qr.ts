@@ -103,6 +103,7 @@ export class YiduQr extends YiduElement {
         configuredUrl: () => runtime().config.get().qrUrl,
         warn,
         error,
+        announce,
         position: loadPosition,
         seen: seen!,
       });

@@ -137,6 +137,7 @@ export class Reader {
   readonly #engine: SpeechEngine;
   readonly #marker = new Marker();
   readonly #onState: (s: ReadState) => void;
+  readonly #onError: (error: string) => void;
   #items: ReadItem[] = [];
   #index = 0;
   #state: ReadState = 'idle';
@@ -145,9 +146,11 @@ export class Reader {
   #run = 0;
   #doc: Document = document;
 
-  constructor(engine: SpeechEngine, onState: (s: ReadState) => void) {
+  /** `onError`: the engine failed (not a cancel); reading has stopped, and the next 连读 starts again. */
+  constructor(engine: SpeechEngine, onState: (s: ReadState) => void, onError: (error: string) => void = () => {}) {
     this.#engine = engine;
     this.#onState = onState;
+    this.#onError = onError;
   }
 
   get state(): ReadState {
@@ -196,6 +199,18 @@ export class Reader {
       const win = this.#doc.defaultView!;
       if (r.top < 0 || r.bottom > win.innerHeight) item.block.scrollIntoView({ block: 'center' });
     }
+    const failed = (error: string) => {
+      this.stop();
+      this.#onError(error);
+    };
+    try {
+      this.#speak(item, run, failed);
+    } catch (e) {
+      failed(String(e));
+    }
+  }
+
+  #speak(item: ReadItem, run: number, failed: (error: string) => void): void {
     this.#engine.speak({
       text: item.text,
       lang: this.#choice.lang,
@@ -209,7 +224,7 @@ export class Reader {
       },
       onerror: (error) => {
         if (run !== this.#run || error === 'interrupted' || error === 'canceled') return;
-        this.stop();
+        failed(error);
       },
     });
   }
