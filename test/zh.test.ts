@@ -345,6 +345,9 @@ describe('简体 / 繁体', function () {
     expect(p.doc.querySelector('#big')!.textContent === big).to.equal(true);
     expect(inner.querySelector('#f')!.textContent).to.equal('头发');
     expect(p.errors).to.deep.equal([]);
+    // The frame from another origin is skipped, and the site developer who asked for frames is told once.
+    expect(p.warnings.filter((w) => w.includes('another origin'))).to.deep.equal([
+      `[yidu] zhFrames: iframe ${other.src} is from another origin; it is not converted.`]);
   });
 
   it('same-origin iframes are left alone unless configured', async () => {

@@ -154,6 +154,7 @@ class ZhEffect {
           doc = null;
         }
         if (doc?.documentElement) docs.push([doc, doc.documentElement]);
+        else warn(`zhFrames: iframe ${frame.src} is from another origin; it is not converted.`);
       }
     }
     this.#applied = wanted;
