@@ -8,7 +8,8 @@
  * load keeps exactly its two files.
  */
 import type { html as litHtml, nothing as litNothing } from 'lit';
-import type { StringKey } from '../../i18n/strings.js';
+import type { StringKey, UiLang } from '../../i18n/strings.js';
+import { QR_STRINGS, qrText, type QrStringKey } from '../../i18n/qr-strings.js';
 import { encode, QUIET, savePng } from './qr-code.js';
 import type { follow } from './qr-position.js';
 
@@ -25,6 +26,8 @@ export interface QrDeps {
   html: typeof litHtml;
   nothing: typeof litNothing;
   t(key: StringKey): string;
+  /** The element's UI language (the popover's own words come with this chunk). */
+  lang(): UiLang;
   /** The `qrUrl` config. */
   configuredUrl(): string | null;
   warn(message: string): void;
@@ -127,8 +130,13 @@ export class QrPanel {
     return (seen.page === page && httpUrl(canonical)) || httpUrl(location.href) || '';
   }
 
+  #text(key: StringKey | QrStringKey): string {
+    return key in QR_STRINGS['zh-Hans'] ? qrText(this.#d.lang(), key as QrStringKey) : this.#d.t(key as StringKey);
+  }
+
   render(inline: boolean) {
-    const { html, nothing, t } = this.#d;
+    const { html, nothing } = this.#d;
+    const t = (key: StringKey | QrStringKey) => this.#text(key);
     const shown = inline || this.open;
     const url = shown ? this.address() : '';
     const image = url ? encode(url) : null;
@@ -200,7 +208,8 @@ export class QrPanel {
 
   #save(url: string): void {
     const title = document.title.trim();
-    savePng(url, title ? `${this.#d.t('qrFile')}-${title}` : this.#d.t('qrFile')).catch((e: unknown) => {
+    const file = this.#text('qrFile');
+    savePng(url, title ? `${file}-${title}` : file).catch((e: unknown) => {
       this.#d.error('could not save the QR code image.', e);
       this.#d.announce(this.#d.t('exportFailed'));
     });

@@ -100,6 +100,7 @@ export class YiduQr extends YiduElement {
         html,
         nothing,
         t: (key) => this.t(key),
+        lang: () => this.uiLang,
         configuredUrl: () => runtime().config.get().qrUrl,
         warn,
         error,
