@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { Dict, type Chain } from './engine.js';
+import { Dict, Stack, type Chain } from './engine.js';
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
@@ -75,45 +75,71 @@ export function pairDict(pairs: string): Dict {
   return d;
 }
 
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
-  const build = stBuilder(data, variant, stage2);
-  while (!build.step(Infinity));
-  return build.chain;
+/**
+ * Phrase entries decoded lazily: the sorted, front-coded list splits into parts by first character (an entry
+ * sharing nothing with the previous key starts one), and a part is decoded the first time a text looks up a
+ * key starting with that character. Building a chain is then one split and a map of a few thousand parts.
+ */
+function deferredPhrases(encoded: string, chars: Dict): Dict {
+  const dict = new Dict();
+  if (encoded === '') return dict;
+  const parts = new Map<number, string[]>();
+  // Every part but the first lost its leading "0" (shared length) to the split.
+  for (const part of `|${encoded}`.split('|0')) {
+    if (part === '') continue;
+    const unit = part.charCodeAt(0);
+    const list = parts.get(unit);
+    if (list) list.push(part);
+    else parts.set(unit, [part]);
+  }
+  dict.defer(parts, (part, d) => decodePart(part, chars, d));
+  return dict;
 }
 
-/**
- * The same chain built a few thousand entries at a time (`step` returns true when done), so the page can
- * run between steps: building on the reader's click must not become one long task.
- */
-export function stBuilder(data: StData, variant: Variant, stage2: readonly string[] = []): { chain: Chain; step(n: number): boolean } {
-  const chars = pairDict(data.chars);
-  const stage1 = new Dict();
-  const segmentation = variant === 't' ? null : new Dict();
-  const entries = data.phrases === '' ? [] : data.phrases.split('|');
-  const stages = [stage1];
-  const second = new Dict();
-  if (variant !== 't') stages.push(second);
-  const chain: Chain = { normalize: pairDict(data.normalize), segmentation, stages };
-  let i = 0;
-  let prev: string[] = [];
-  return {
-    chain,
-    step(n: number): boolean {
-      const end = Math.min(entries.length, i + n);
-      for (; i < end; i++) {
-        const [key, value, cps] = decodeEntry(entries[i]!, prev, chars);
-        prev = cps;
-        stage1.add(key, value);
-        segmentation?.add(key, value);
+/** One part (see `deferredPhrases`), its first entry without the shared length. */
+function decodePart(part: string, chars: Dict, dict: Dict): void {
+  // Keys outside the Basic Multilingual Plane take the general (code point) path.
+  if (/[\ud800-\udfff]/.test(part)) return decodePhrases(`0${part}`, chars, (k, v) => dict.add(k, v));
+  const n = part.length;
+  let prev = '';
+  let shared = 0;
+  for (let start = 0; start < n; ) {
+    let end = part.indexOf('|', start);
+    if (end < 0) end = n;
+    const space = part.indexOf(' ', start);
+    let key: string;
+    let value: string;
+    if (space >= 0 && space < end) {
+      key = prev.slice(0, shared) + part.slice(start, space);
+      value = part.slice(space + 1, end);
+    } else {
+      const len = (end - start + shared) / 2;
+      key = prev.slice(0, shared) + part.slice(start, start + len - shared);
+      value = '';
+      for (let j = 0, v = start + len - shared; j < len; j++, v++) {
+        const c = part[v]!;
+        value += c === SAME ? (chars.map.get(key[j]!) ?? key[j]!) : c;
       }
-      if (i < entries.length) return false;
-      for (const [k, v] of chars.map) stage1.add(k, v);
-      for (const s of stage2) second.addSerialized(s);
-      return true;
-    },
-  };
+    }
+    dict.add(key, value);
+    prev = key;
+    shared = part.charCodeAt(end + 1) - 48;
+    start = end + 2;
+  }
+}
+
+/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
+export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
+  const chars = pairDict(data.chars);
+  const phrases = deferredPhrases(data.phrases, chars);
+  // opencc's first stage is one group: phrases, then characters.
+  const stages: Chain['stages'] = [new Stack([phrases, chars])];
+  if (variant !== 't') {
+    const second = new Dict();
+    for (const s of stage2) second.addSerialized(s);
+    stages.push(second);
+  }
+  return { normalize: pairDict(data.normalize), segmentation: variant === 't' ? null : phrases, stages };
 }
 
 export function tsChain(data: TsData, variant: Variant): Chain {

@@ -8,22 +8,66 @@
  * No DOM here: the build script runs the same code in Node to prune and check the dictionaries.
  */
 
+/** Longest-match lookups, as the conversion passes use them. */
+export interface Matcher {
+  /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
+  matchAt(s: string, i: number, end: number): number;
+  /** The value of a key `matchAt` just found. */
+  get(key: string): string | undefined;
+  /** The first code units of all keys. */
+  starts(): Iterable<number>;
+}
+
+/** A pair of code units as a small integer (a 30-bit bucket: shared buckets only make the bound looser). */
+const pairBucket = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+
 /** One longest-match dictionary (opencc-js: a dictionary group; the first entry for a key wins). */
-export class Dict {
+export class Dict implements Matcher {
   readonly map = new Map<string, string>();
   /**
    * Longest key (in UTF-16 units) of two or more units starting with each pair of code units: most positions
    * in a text start no such key, so matching there costs one number lookup and one single-character lookup.
    */
   readonly #maxLen = new Map<number, number>();
+  /** Longest key in UTF-16 units (unknown while entries are deferred). */
+  longest = 0;
+  /**
+   * Entries not decoded yet, by the first code unit of their keys (see `defer`): a text only ever meets a
+   * few hundred distinct characters, so most of a large dictionary is never decoded at all.
+   */
+  #deferred: Map<number, string[]> | null = null;
+  #decode: ((part: string, dict: Dict) => void) | null = null;
 
-  /** `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js. */
-  add(key: string, value: string): void {
-    if (key === '' || this.map.has(key)) return;
+  /**
+   * `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js — unless
+   * `override`, for entries of higher precedence that are decoded late (see `defer`).
+   */
+  add(key: string, value: string, override = false): void {
+    if (key === '' || (!override && this.map.has(key))) return;
     this.map.set(key, value);
+    if (key.length > this.longest) this.longest = key.length;
     if (key.length < 2) return;
-    const c = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+    const c = pairBucket(key.charCodeAt(0), key.charCodeAt(1));
     if ((this.#maxLen.get(c) ?? 0) < key.length) this.#maxLen.set(c, key.length);
+  }
+
+  /**
+   * Entries kept encoded until a text first looks up a key starting with that code unit: `parts` maps the
+   * unit to encoded parts, and `decode(part, this)` adds a part's entries.
+   */
+  defer(parts: Map<number, string[]>, decode: (part: string, dict: Dict) => void): void {
+    this.#deferred = parts;
+    this.#decode = decode;
+    this.longest = Infinity;
+  }
+
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+
+  *starts(): Iterable<number> {
+    for (const k of this.map.keys()) yield k.charCodeAt(0);
+    if (this.#deferred) yield* this.#deferred.keys();
   }
 
   /**
@@ -44,16 +88,54 @@ export class Dict {
     return this.map.size;
   }
 
-  /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
   matchAt(s: string, i: number, end: number): number {
     const map = this.map;
+    const c0 = s.charCodeAt(i);
+    if (this.#deferred !== null) {
+      const parts = this.#deferred.get(c0);
+      if (parts) {
+        this.#deferred.delete(c0);
+        for (const p of parts) this.#decode!(p, this);
+      }
+    }
     if (i + 1 < end) {
-      let len = this.#maxLen.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ?? 0;
+      let len = this.#maxLen.get(pairBucket(c0, s.charCodeAt(i + 1))) ?? 0;
       if (i + len > end) len = end - i;
       // A candidate ending between the halves of a surrogate pair can never be a key.
       for (; len > 1; len--) if (map.has(s.slice(i, i + len))) return len;
     }
     return map.has(s[i]!) ? 1 : 0;
+  }
+}
+
+/**
+ * Several dictionaries as one longest-match group (opencc-js loads a group into one trie): the longest
+ * match over all wins, and for the same key the earlier dictionary's value. Lets the phrase dictionary serve
+ * as the segmentation on its own and, stacked over the characters, as the first stage.
+ */
+export class Stack implements Matcher {
+  constructor(readonly dicts: readonly Dict[]) {}
+
+  matchAt(s: string, i: number, end: number): number {
+    let best = 0;
+    for (const d of this.dicts) {
+      if (d.longest <= best) continue;
+      const len = d.matchAt(s, i, end);
+      if (len > best) best = len;
+    }
+    return best;
+  }
+
+  get(key: string): string | undefined {
+    for (const d of this.dicts) {
+      const v = d.map.get(key);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  *starts(): Iterable<number> {
+    for (const d of this.dicts) yield* d.starts();
   }
 }
 
@@ -84,9 +166,9 @@ function unmatchedLength(s: string, i: number): number {
 
 /** A conversion: optional normalisation, optional segmentation, then the chain of stages. */
 export interface Chain {
-  normalize: Dict | null;
-  segmentation: Dict | null;
-  stages: Dict[];
+  normalize: Matcher | null;
+  segmentation: Matcher | null;
+  stages: Matcher[];
 }
 
 /** Marks a piece boundary that a length-changing match crosses: those pieces convert apart. */
@@ -99,7 +181,7 @@ class Crossed {
  * `out` and moving the piece boundaries that fall inside the range. Returns a Crossed when a boundary sits
  * inside a match that does not map unit for unit.
  */
-function pass(dict: Dict, s: string, from: number, to: number, out: string[], outLen: number,
+function pass(dict: Matcher, s: string, from: number, to: number, out: string[], outLen: number,
   bounds: number[], mapped: number[], bi: number): number | Crossed {
   // `outLen` is the output length so far; `bi` is the index of the first boundary ≥ from.
   const sub = from === 0 && to === s.length ? s : s.slice(from, to);
@@ -111,7 +193,7 @@ function pass(dict: Dict, s: string, from: number, to: number, out: string[], ou
     const len = dict.matchAt(sub, i, n);
     if (len > 0) {
       if (plain >= 0) (out.push(sub.slice(plain, i)), (plain = -1));
-      const value = dict.map.get(sub.slice(i, i + len))!;
+      const value = dict.get(sub.slice(i, i + len))!;
       while (bi < bounds.length && bounds[bi]! < from + i + len) {
         const at = bounds[bi]! - from - i;
         if (value.length !== len || isSplitPair(value, at) || isSplitPair(sub, i + at)) return new Crossed(bi);
@@ -138,7 +220,7 @@ const isSplitPair = (s: string, at: number) =>
   at > 0 && at < s.length && (s.charCodeAt(at - 1) & 0xfc00) === 0xd800 && (s.charCodeAt(at) & 0xfc00) === 0xdc00;
 
 /** opencc-js `Trie.segment`: phrase matches and the unmatched runs between them, as [start, end) pairs. */
-function segment(dict: Dict, s: string): number[] {
+function segment(dict: Matcher, s: string): number[] {
   const cuts: number[] = [0];
   const n = s.length;
   let inPlain = false;
@@ -159,7 +241,7 @@ function segment(dict: Dict, s: string): number[] {
 }
 
 /** Runs one stage over every segment; boundaries move with the text. */
-function stage(dict: Dict, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
+function stage(dict: Matcher, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
   const out: string[] = [];
   const mapped = new Array<number>(bounds.length);
   const newCuts: number[] = [0];

@@ -59,7 +59,7 @@ function mayChange(chain: Chain, text: string): boolean {
   if (!starts) {
     starts = new Uint8Array(65536);
     for (const d of [chain.normalize, chain.segmentation, ...chain.stages]) {
-      if (d) for (const k of d.map.keys()) starts[k.charCodeAt(0)] = 1;
+      if (d) for (const u of d.starts()) starts[u] = 1;
     }
     STARTS.set(chain, starts);
   }
@@ -67,14 +67,36 @@ function mayChange(chain: Chain, text: string): boolean {
   return false;
 }
 
+/**
+ * Inline runs converted before, by their first text node: when the reader toggles back, a run whose nodes and
+ * text are unchanged is written again without converting (a repeat toggle is mostly DOM writes).
+ */
+interface Memo {
+  run: readonly Text[];
+  pieces: readonly string[];
+  out: readonly string[];
+}
+const MEMOS = new WeakMap<Chain, WeakMap<Text, Memo>>();
+function memoOf(chain: Chain): WeakMap<Text, Memo> {
+  let m = MEMOS.get(chain);
+  if (!m) MEMOS.set(chain, (m = new WeakMap()));
+  return m;
+}
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 interface Change {
   orig: string;
   conv: string;
 }
 
-/** A slice of work stops after this many milliseconds, so no task comes near the 50 ms long-task line. */
+/**
+ * A slice of work stops after this many milliseconds (checked every few nodes), so no task reaches the 50 ms
+ * long-task line. Converting takes longer slices than restoring: every yield lets the browser lay the page
+ * out again, and on a typical report those frames cost more than the conversion itself.
+ */
 const SLICE_MS = 4;
-const FIRST_SLICE_MS = 12;
+const CONVERT_SLICE_MS = 16;
+const FIRST_SLICE_MS = 30;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
 const RESTORE_BATCH = 512;
 
@@ -167,7 +189,7 @@ export class PageConverter {
       let budget = FIRST_SLICE_MS;
       while (this.#queue.length > 0 && gen === this.#generation) {
         this.#slice(performance.now() + budget);
-        budget = SLICE_MS;
+        budget = CONVERT_SLICE_MS;
         if (this.#queue.length > 0) await yieldToPage();
       }
     })();
@@ -247,7 +269,7 @@ export class PageConverter {
           if (!INLINE.has(el.tagName.toUpperCase())) this.#flush(w, dir);
           this.#element(el, dir);
         }
-        if ((++n & 31) === 0 && performance.now() > deadline) return false;
+        if ((++n & 7) === 0 && performance.now() > deadline) return false;
       }
     }
     this.#flush(w, dir);
@@ -261,8 +283,16 @@ export class PageConverter {
     w.block = null;
     if (run.length === 0) return;
     const pieces = run.map((t) => t.data);
-    if (!pieces.some((p) => mayChange(dir.chain, p))) return;
-    const out = convertPieces(dir.chain, pieces);
+    const memo = memoOf(dir.chain);
+    const seen = memo.get(run[0]!);
+    let out: readonly string[];
+    if (seen && sameList(seen.run, run) && sameList(seen.pieces, pieces)) {
+      out = seen.out;
+    } else {
+      if (!pieces.some((p) => mayChange(dir.chain, p))) return;
+      out = convertPieces(dir.chain, pieces);
+      memo.set(run[0]!, { run, pieces, out });
+    }
     for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!);
   }
 
