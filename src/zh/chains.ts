@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { Dict, Stack, type Chain } from './engine.js';
+import { CharTable, Dict, Stack, type Chain } from './engine.js';
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
@@ -38,7 +38,7 @@ export const SAME = '~';
  * points), one code point per key code point, `~` where the value has that character's own conversion;
  * otherwise a space and the whole value.
  */
-export function decodePhrases(encoded: string, chars: Dict, each: (key: string, value: string) => void): void {
+export function decodePhrases(encoded: string, chars: CharTable, each: (key: string, value: string) => void): void {
   if (encoded === '') return;
   let prev: string[] = [];
   for (const entry of encoded.split('|')) {
@@ -49,7 +49,7 @@ export function decodePhrases(encoded: string, chars: Dict, each: (key: string, 
 }
 
 /** One entry given the previous key's code points: [key, value, key code points]. */
-function decodeEntry(entry: string, prev: string[], chars: Dict): [string, string, string[]] {
+function decodeEntry(entry: string, prev: string[], chars: CharTable): [string, string, string[]] {
   const shared = entry.charCodeAt(0) - 48;
   const space = entry.indexOf(' ');
   const rest = Array.from(space >= 0 ? entry.slice(1, space) : entry.slice(1));
@@ -62,31 +62,27 @@ function decodeEntry(entry: string, prev: string[], chars: Dict): [string, strin
   let value = '';
   for (let i = 0; i < n; i++) {
     const v = rest[n - shared + i]!;
-    value += v === SAME ? (chars.map.get(keyCps[i]!) ?? keyCps[i]!) : v;
+    value += v === SAME ? (chars.get(keyCps[i]!) ?? keyCps[i]!) : v;
   }
   return [keyCps.join(''), value, keyCps];
 }
 
 /** Single-character dictionaries as one string of key/value code point pairs. */
-export function pairDict(pairs: string): Dict {
-  const d = new Dict();
-  const cps = Array.from(pairs);
-  for (let i = 0; i + 1 < cps.length; i += 2) d.add(cps[i]!, cps[i + 1]!);
-  return d;
-}
+export const pairDict = (pairs: string): CharTable => new CharTable(pairs);
 
 /**
  * Phrase entries decoded lazily: the sorted, front-coded list splits into parts by first character (an entry
  * sharing nothing with the previous key starts one), and a part is decoded the first time a text looks up a
  * key starting with that character. Building a chain is then one split and a map of a few thousand parts.
  */
-function deferredPhrases(encoded: string, chars: Dict): Dict {
+function deferredPhrases(encoded: string, chars: CharTable): Dict {
   const dict = new Dict();
   if (encoded === '') return dict;
   const parts = new Map<number, string[]>();
-  // Every part but the first lost its leading "0" (shared length) to the split.
-  for (const part of `|${encoded}`.split('|0')) {
-    if (part === '') continue;
+  // The first entry shares nothing (its leading "0"); the split takes it from every other part.
+  const split = encoded.split('|0');
+  split[0] = split[0]!.slice(1);
+  for (const part of split) {
     const unit = part.charCodeAt(0);
     const list = parts.get(unit);
     if (list) list.push(part);
@@ -97,7 +93,7 @@ function deferredPhrases(encoded: string, chars: Dict): Dict {
 }
 
 /** One part (see `deferredPhrases`), its first entry without the shared length. */
-function decodePart(part: string, chars: Dict, dict: Dict): void {
+function decodePart(part: string, chars: CharTable, dict: Dict): void {
   // Keys outside the Basic Multilingual Plane take the general (code point) path.
   if (/[\ud800-\udfff]/.test(part)) return decodePhrases(`0${part}`, chars, (k, v) => dict.add(k, v));
   const n = part.length;
@@ -118,7 +114,7 @@ function decodePart(part: string, chars: Dict, dict: Dict): void {
       value = '';
       for (let j = 0, v = start + len - shared; j < len; j++, v++) {
         const c = part[v]!;
-        value += c === SAME ? (chars.map.get(key[j]!) ?? key[j]!) : c;
+        value += c === SAME ? (chars.get(key[j]!) ?? key[j]!) : c;
       }
     }
     dict.add(key, value);

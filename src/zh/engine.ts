@@ -14,8 +14,8 @@ export interface Matcher {
   matchAt(s: string, i: number, end: number): number;
   /** The value of a key `matchAt` just found. */
   get(key: string): string | undefined;
-  /** The first code units of all keys. */
-  starts(): Iterable<number>;
+  /** Sets `table[u]` for the first code unit `u` of every key. */
+  markStarts(table: Uint8Array): void;
 }
 
 /** A pair of code units as a small integer (a 30-bit bucket: shared buckets only make the bound looser). */
@@ -65,9 +65,9 @@ export class Dict implements Matcher {
     return this.map.get(key);
   }
 
-  *starts(): Iterable<number> {
-    for (const k of this.map.keys()) yield k.charCodeAt(0);
-    if (this.#deferred) yield* this.#deferred.keys();
+  markStarts(table: Uint8Array): void {
+    for (const k of this.map.keys()) table[k.charCodeAt(0)] = 1;
+    if (this.#deferred) for (const u of this.#deferred.keys()) table[u] = 1;
   }
 
   /**
@@ -109,12 +109,57 @@ export class Dict implements Matcher {
 }
 
 /**
+ * A dictionary of single code points (the character tables): an array indexed by code unit, so there is no
+ * map to build on the reader's click. The first entry for a key wins.
+ */
+export class CharTable implements Matcher {
+  readonly #bmp = new Array<string | undefined>(65536);
+  readonly #astral = new Map<string, string>();
+  /** First code units of the keys. */
+  readonly #units: number[] = [];
+  longest = 0;
+
+  /** `pairs`: each key code point followed by its value code point. */
+  constructor(pairs: string) {
+    for (let i = 0; i < pairs.length; ) {
+      const kl = pairs.codePointAt(i)! > 0xffff ? 2 : 1;
+      const vl = pairs.codePointAt(i + kl)! > 0xffff ? 2 : 1;
+      const value = pairs.slice(i + kl, i + kl + vl);
+      this.#units.push(pairs.charCodeAt(i));
+      if (kl === 1) {
+        const c = pairs.charCodeAt(i);
+        if (this.#bmp[c] === undefined) this.#bmp[c] = value;
+      } else {
+        const key = pairs.slice(i, i + 2);
+        if (!this.#astral.has(key)) this.#astral.set(key, value);
+      }
+      if (kl > this.longest) this.longest = kl;
+      i += kl + vl;
+    }
+  }
+
+  matchAt(s: string, i: number, end: number): number {
+    const c = s.charCodeAt(i);
+    if ((c & 0xfc00) === 0xd800 && i + 1 < end && this.#astral.has(s.slice(i, i + 2))) return 2;
+    return this.#bmp[c] === undefined ? 0 : 1;
+  }
+
+  get(key: string): string | undefined {
+    return key.length === 1 ? this.#bmp[key.charCodeAt(0)] : this.#astral.get(key);
+  }
+
+  markStarts(table: Uint8Array): void {
+    for (const u of this.#units) table[u] = 1;
+  }
+}
+
+/**
  * Several dictionaries as one longest-match group (opencc-js loads a group into one trie): the longest
  * match over all wins, and for the same key the earlier dictionary's value. Lets the phrase dictionary serve
  * as the segmentation on its own and, stacked over the characters, as the first stage.
  */
 export class Stack implements Matcher {
-  constructor(readonly dicts: readonly Dict[]) {}
+  constructor(readonly dicts: readonly (Dict | CharTable)[]) {}
 
   matchAt(s: string, i: number, end: number): number {
     let best = 0;
@@ -128,14 +173,14 @@ export class Stack implements Matcher {
 
   get(key: string): string | undefined {
     for (const d of this.dicts) {
-      const v = d.map.get(key);
+      const v = d.get(key);
       if (v !== undefined) return v;
     }
     return undefined;
   }
 
-  *starts(): Iterable<number> {
-    for (const d of this.dicts) yield* d.starts();
+  markStarts(table: Uint8Array): void {
+    for (const d of this.dicts) d.markStarts(table);
   }
 }
 

@@ -59,7 +59,7 @@ function mayChange(chain: Chain, text: string): boolean {
   if (!starts) {
     starts = new Uint8Array(65536);
     for (const d of [chain.normalize, chain.segmentation, ...chain.stages]) {
-      if (d) for (const u of d.starts()) starts[u] = 1;
+      d?.markStarts(starts);
     }
     STARTS.set(chain, starts);
   }
@@ -97,6 +97,13 @@ interface Change {
 const SLICE_MS = 4;
 const CONVERT_SLICE_MS = 16;
 const FIRST_SLICE_MS = 30;
+/**
+ * Text nodes written in one slice at most (the browser's layout of them afterwards is a task of its own,
+ * and must stay short too), and converted-but-unwritten nodes at most (see #drain).
+ */
+const WRITE_BATCH = 1024;
+const PENDING_MAX = 20000;
+const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
 const RESTORE_BATCH = 512;
 
@@ -158,6 +165,7 @@ export class PageConverter {
     this.#generation++;
     this.#dir = null;
     this.#queue = [];
+    this.#pending = [];
     this.#walkers.clear();
     // Pending records are the site's changes: those nodes already show the site's value, which wins below.
     this.#observer.disconnect();
@@ -187,11 +195,21 @@ export class PageConverter {
     const run = (async () => {
       // The first slice is longer: a typical report is done in it, within one frame of the reader's click.
       let budget = FIRST_SLICE_MS;
-      while (this.#queue.length > 0 && gen === this.#generation) {
+      let written = performance.now();
+      this.#deferWrites = true;
+      while ((this.#queue.length > 0 || this.#pending.length > 0) && gen === this.#generation) {
         this.#slice(performance.now() + budget);
+        // Converted text is written when all is converted, so the browser lays the page out once rather than
+        // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
+        const now = performance.now();
+        if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || now - written > PROGRESS_MS) {
+          this.#write();
+          written = now;
+        }
         budget = CONVERT_SLICE_MS;
-        if (this.#queue.length > 0) await yieldToPage();
+        if (this.#queue.length > 0 || this.#pending.length > 0) await yieldToPage();
       }
+      this.#deferWrites = false;
     })();
     // Cleared in a callback, never synchronously: the loop may finish before `run` is even assigned.
     this.#running = run;
@@ -293,13 +311,35 @@ export class PageConverter {
       out = convertPieces(dir.chain, pieces);
       memo.set(run[0]!, { run, pieces, out });
     }
-    for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!);
+    for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!, this.#deferWrites);
   }
 
-  #setText(node: Text, orig: string, conv: string): void {
+  #setText(node: Text, orig: string, conv: string, deferred = false): void {
     if (conv === orig) return;
     this.#texts.set(node, { orig, conv });
-    node.data = conv;
+    if (deferred) this.#pending.push(node);
+    else node.data = conv;
+  }
+
+  /** Converted text not written yet (see #drain); restore() and the site's own changes make entries stale. */
+  #pending: Text[] = [];
+  #deferWrites = false;
+
+  /** Writes a batch of pending text (less if a slice's time runs out); our writes are dropped from the observer's queue. */
+  #write(): void {
+    const deadline = performance.now() + CONVERT_SLICE_MS;
+    this.#onMutations(this.#observer.takeRecords());
+    let i = 0;
+    const pending = this.#pending;
+    for (; i < pending.length; i++) {
+      const node = pending[i]!;
+      const c = this.#texts.get(node);
+      // Only where the node still shows the text we converted (else the site changed it, and that wins).
+      if (c && node.data === c.orig) node.data = c.conv;
+      if (i + 1 >= WRITE_BATCH || ((i & 63) === 63 && performance.now() > deadline)) break;
+    }
+    this.#pending = pending.slice(i + 1);
+    this.#observer.takeRecords();
   }
 
   #alreadyTarget(el: Element, dir: Direction): boolean {
