@@ -98,10 +98,10 @@ const SLICE_MS = 4;
 const CONVERT_SLICE_MS = 16;
 const FIRST_SLICE_MS = 30;
 /**
- * Text nodes written in one slice at most (the browser's layout of them afterwards is a task of its own,
- * and must stay short too), and converted-but-unwritten nodes at most (see #drain).
+ * Characters of text written in one slice at most (the browser lays them out afterwards, in a task of its
+ * own that must stay short too), and converted-but-unwritten text nodes at most (see #drain).
  */
-const WRITE_BATCH = 1024;
+const WRITE_CHARS = 16000;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
@@ -330,13 +330,14 @@ export class PageConverter {
     const deadline = performance.now() + CONVERT_SLICE_MS;
     this.#onMutations(this.#observer.takeRecords());
     let i = 0;
+    let chars = 0;
     const pending = this.#pending;
     for (; i < pending.length; i++) {
       const node = pending[i]!;
       const c = this.#texts.get(node);
       // Only where the node still shows the text we converted (else the site changed it, and that wins).
-      if (c && node.data === c.orig) node.data = c.conv;
-      if (i + 1 >= WRITE_BATCH || ((i & 63) === 63 && performance.now() > deadline)) break;
+      if (c && node.data === c.orig) (node.data = c.conv), (chars += c.conv.length);
+      if (chars >= WRITE_CHARS || ((i & 63) === 63 && performance.now() > deadline)) break;
     }
     this.#pending = pending.slice(i + 1);
     this.#observer.takeRecords();
