@@ -166,6 +166,7 @@ export class PageConverter {
     this.#dir = null;
     this.#queue = [];
     this.#pending = [];
+    this.#pendingLang = [];
     this.#walkers.clear();
     // Pending records are the site's changes: those nodes already show the site's value, which wins below.
     this.#observer.disconnect();
@@ -197,7 +198,7 @@ export class PageConverter {
       let budget = FIRST_SLICE_MS;
       let written = performance.now();
       this.#deferWrites = true;
-      while ((this.#queue.length > 0 || this.#pending.length > 0) && gen === this.#generation) {
+      while ((this.#queue.length > 0 || this.#pending.length > 0 || this.#pendingLang.length > 0) && gen === this.#generation) {
         this.#slice(performance.now() + budget);
         // Converted text is written when all is converted, so the browser lays the page out once rather than
         // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
@@ -323,12 +324,18 @@ export class PageConverter {
 
   /** Converted text not written yet (see #drain); restore() and the site's own changes make entries stale. */
   #pending: Text[] = [];
+  #pendingLang: Element[] = [];
   #deferWrites = false;
 
   /** Writes a batch of pending text (less if a slice's time runs out); our writes are dropped from the observer's queue. */
   #write(): void {
     const deadline = performance.now() + CONVERT_SLICE_MS;
     this.#onMutations(this.#observer.takeRecords());
+    for (const el of this.#pendingLang) {
+      const c = this.#attrs.get(el)?.get('lang');
+      if (c && el.getAttribute('lang') === c.orig) el.setAttribute('lang', c.conv);
+    }
+    this.#pendingLang = [];
     let i = 0;
     let chars = 0;
     const pending = this.#pending;
@@ -372,7 +379,9 @@ export class PageConverter {
     let map = this.#attrs.get(el);
     if (!map) this.#attrs.set(el, (map = new Map()));
     map.set(name, { orig: value, conv });
-    el.setAttribute(name, conv);
+    // A new `lang` makes the browser lay out all the text under it again: it goes with the text writes.
+    if (name === 'lang' && this.#deferWrites) this.#pendingLang.push(el);
+    else el.setAttribute(name, conv);
   }
 
   /** Is `node` inside what we convert (a root, not excluded, not marked as the target script)? */
