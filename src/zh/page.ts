@@ -95,13 +95,13 @@ interface Change {
  * out again, and on a typical report those frames cost more than the conversion itself.
  */
 const SLICE_MS = 4;
-const CONVERT_SLICE_MS = 16;
-const FIRST_SLICE_MS = 30;
+const CONVERT_SLICE_MS = 12;
+const FIRST_SLICE_MS = 20;
 /**
  * Characters of text written in one slice at most (the browser lays them out afterwards, in a task of its
  * own that must stay short too), and converted-but-unwritten text nodes at most (see #drain).
  */
-const WRITE_CHARS = 16000;
+const WRITE_CHARS = 8000;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
@@ -249,19 +249,8 @@ export class PageConverter {
       if (start) {
         this.#element(start, dir);
         if (!NO_CONTENT.has(start.tagName.toUpperCase())) {
-          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-            acceptNode: (n) => {
-              if (n.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-              const el = n as Element;
-              if (excluded(el) || this.#alreadyTarget(el, dir)) return (this.#flush(w, dir), NodeFilter.FILTER_REJECT);
-              if (NO_CONTENT.has(el.tagName.toUpperCase())) {
-                this.#flush(w, dir);
-                this.#element(el, dir);
-                return NodeFilter.FILTER_REJECT;
-              }
-              return NodeFilter.FILTER_ACCEPT;
-            },
-          });
+          // No filter callback: calling into script for every element costs more than the walk itself.
+          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         }
       }
     }
@@ -276,19 +265,28 @@ export class PageConverter {
       // The site removed the node we stopped at: walk again from the top (done nodes are skipped).
       if (!walker.root.contains(walker.currentNode)) walker.currentNode = walker.root;
       let n = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let node = walker.nextNode(); node; ) {
         if (node.nodeType === Node.TEXT_NODE) {
           const t = node as Text;
-          if (this.#texts.has(t)) continue;
-          const block = blockOf(t);
-          if (block !== w.block) (this.#flush(w, dir), (w.block = block));
-          w.run.push(t);
+          if (!this.#texts.has(t)) {
+            const block = blockOf(t);
+            if (block !== w.block) (this.#flush(w, dir), (w.block = block));
+            w.run.push(t);
+          }
         } else {
           const el = node as Element;
-          if (!INLINE.has(el.tagName.toUpperCase())) this.#flush(w, dir);
-          this.#element(el, dir);
+          const tag = el.tagName.toUpperCase();
+          const skip = excluded(el) || this.#alreadyTarget(el, dir);
+          if (skip || !INLINE.has(tag)) this.#flush(w, dir);
+          if (!skip) this.#element(el, dir);
+          // An excluded element, or one whose content is never converted: on past its subtree.
+          if (skip || NO_CONTENT.has(tag)) {
+            node = nextOutside(walker);
+            continue;
+          }
         }
         if ((++n & 7) === 0 && performance.now() > deadline) return false;
+        node = walker.nextNode();
       }
     }
     this.#flush(w, dir);
@@ -440,6 +438,15 @@ interface Walk {
   run: Text[];
   block: Element | null;
   root: Node;
+}
+
+/** Moves the walker to the node after its current node's subtree (null at the end of the walk). */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const next = walker.nextSibling();
+    if (next) return next;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** The nearest ancestor that is not an inline element: text nodes of one run share it. */
