@@ -95,13 +95,13 @@ interface Change {
  * out again, and on a typical report those frames cost more than the conversion itself.
  */
 const SLICE_MS = 4;
-const CONVERT_SLICE_MS = 12;
+const CONVERT_SLICE_MS = 8;
 const FIRST_SLICE_MS = 20;
 /**
  * Characters of text written in one slice at most (the browser lays them out afterwards, in a task of its
  * own that must stay short too), and converted-but-unwritten text nodes at most (see #drain).
  */
-const WRITE_CHARS = 8000;
+const WRITE_CHARS = 6000;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
