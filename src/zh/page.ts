@@ -8,7 +8,8 @@
  * else runs in between), so they never come back as "changes" and nothing is converted twice.
  *
  * Work runs in slices of a few milliseconds with yields between them, so a very long page stays responsive.
- * Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
+ * Converted text is written when the conversion is done (every ~100 ms on a long page, in batches), so the
+ * browser lays the page out once instead of after every slice. Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
  */
 import { convert, convertPieces, type Chain } from './engine.js';
 
