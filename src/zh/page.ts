@@ -99,10 +99,12 @@ const SLICE_MS = 4;
 const CONVERT_SLICE_MS = 8;
 const FIRST_SLICE_MS = 20;
 /**
- * Characters of text written in one slice at most (the browser lays them out afterwards, in a task of its
- * own that must stay short too), and converted-but-unwritten text nodes at most (see #drain).
+ * Characters of text written in one slice: at first, at least and at most (the browser lays them out
+ * afterwards, in a task of its own that must stay short too; see #drain), and converted-but-unwritten text
+ * nodes at most.
  */
-const WRITE_CHARS = 6000;
+const WRITE_CHARS = 4000;
+const WRITE_CHARS_MAX = 64000;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
@@ -204,12 +206,20 @@ export class PageConverter {
         // Converted text is written when all is converted, so the browser lays the page out once rather than
         // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
         const now = performance.now();
+        let wrote = false;
         if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || now - written > PROGRESS_MS) {
-          this.#write();
+          wrote = this.#write();
           written = now;
         }
         budget = CONVERT_SLICE_MS;
-        if (this.#queue.length > 0 || this.#pending.length > 0) await yieldToPage();
+        if (this.#queue.length > 0 || this.#pending.length > 0) {
+          const before = performance.now();
+          await yieldToPage();
+          // The time away is mostly the browser laying out what we wrote: batches grow while that stays short
+          // and shrink when it does not, so no layout becomes a long task and a short page needs few frames.
+          const away = performance.now() - before;
+          if (wrote) this.#writeChars = away < 16 ? Math.min(this.#writeChars * 2, WRITE_CHARS_MAX) : away > 32 ? Math.max(this.#writeChars / 2, WRITE_CHARS) : this.#writeChars;
+        }
       }
       this.#deferWrites = false;
     })();
@@ -324,10 +334,11 @@ export class PageConverter {
   /** Converted text not written yet (see #drain); restore() and the site's own changes make entries stale. */
   #pending: Text[] = [];
   #pendingLang: Element[] = [];
+  #writeChars = WRITE_CHARS;
   #deferWrites = false;
 
   /** Writes a batch of pending text (less if a slice's time runs out); our writes are dropped from the observer's queue. */
-  #write(): void {
+  #write(): boolean {
     const deadline = performance.now() + CONVERT_SLICE_MS;
     this.#onMutations(this.#observer.takeRecords());
     for (const el of this.#pendingLang) {
@@ -343,10 +354,11 @@ export class PageConverter {
       const c = this.#texts.get(node);
       // Only where the node still shows the text we converted (else the site changed it, and that wins).
       if (c && node.data === c.orig) (node.data = c.conv), (chars += c.conv.length);
-      if (chars >= WRITE_CHARS || ((i & 63) === 63 && performance.now() > deadline)) break;
+      if (chars >= this.#writeChars || ((i & 63) === 63 && performance.now() > deadline)) break;
     }
     this.#pending = pending.slice(i + 1);
     this.#observer.takeRecords();
+    return chars > 0;
   }
 
   #alreadyTarget(el: Element, dir: Direction): boolean {
