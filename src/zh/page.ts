@@ -111,7 +111,7 @@ const PROGRESS_MS = 100;
 const RESTORE_BATCH = 512;
 
 /** Lets the page run its own tasks (input, timers, rendering) between slices: a plain task, queued fairly. */
-export const yieldToPage = (): Promise<void> =>
+const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => resolve();
@@ -218,7 +218,8 @@ export class PageConverter {
           // The time away is mostly the browser laying out what we wrote: batches grow while that stays short
           // and shrink when it does not, so no layout becomes a long task and a short page needs few frames.
           const away = performance.now() - before;
-          if (wrote) this.#writeChars = away < 16 ? Math.min(this.#writeChars * 2, WRITE_CHARS_MAX) : away > 32 ? Math.max(this.#writeChars / 2, WRITE_CHARS) : this.#writeChars;
+          if (wrote && away < 16) this.#writeChars = Math.min(this.#writeChars * 2, WRITE_CHARS_MAX);
+          if (wrote && away > 32) this.#writeChars = Math.max(this.#writeChars / 2, WRITE_CHARS);
         }
       }
       this.#deferWrites = false;
