@@ -88,17 +88,35 @@ function deferredPhrases(encoded: string, chars: CharTable): Dict {
     if (list) list.push(part);
     else parts.set(unit, [part]);
   }
-  dict.defer(parts, (part, d) => decodePart(part, chars, d));
+  const open = new Map<number, () => void>();
+  for (const [unit, list] of parts) open.set(unit, () => list.forEach((part) => openPart(part, chars, dict)));
+  dict.defer(open);
   return dict;
 }
 
-/** One part (see `deferredPhrases`), its first entry without the shared length. */
-function decodePart(part: string, chars: CharTable, dict: Dict): void {
-  // Keys outside the Basic Multilingual Plane take the general (code point) path.
+/**
+ * A part's entries, deferred once more by their first two characters: in the sorted list an entry sharing
+ * exactly one character with the previous key starts a new second character. (Every phrase key has two
+ * characters at least: the generator checks.)
+ */
+function openPart(part: string, chars: CharTable, dict: Dict): void {
   if (/[\ud800-\udfff]/.test(part)) return decodePhrases(`0${part}`, chars, (k, v) => dict.add(k, v));
+  const subs = part.split('|1');
+  const c0 = part.charCodeAt(0);
+  // The first sub-part starts with its whole first key; the others with their first key's second character.
+  dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0));
+  for (let k = 1; k < subs.length; k++) {
+    const sub = subs[k]!;
+    dict.deferPair(c0, sub.charCodeAt(0), () => decodePart(sub, chars, dict, part[0]!, 1));
+  }
+}
+
+/**
+ * Entries of the Basic Multilingual Plane (see `deferredPhrases`), the first without its shared length:
+ * `shared` characters of `prev` begin its key.
+ */
+function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number): void {
   const n = part.length;
-  let prev = '';
-  let shared = 0;
   for (let start = 0; start < n; ) {
     let end = part.indexOf('|', start);
     if (end < 0) end = n;

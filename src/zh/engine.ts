@@ -32,11 +32,13 @@ export class Dict implements Matcher {
   /** Longest key in UTF-16 units (unknown while entries are deferred). */
   longest = 0;
   /**
-   * Entries not decoded yet, by the first code unit of their keys (see `defer`): a text only ever meets a
-   * few hundred distinct characters, so most of a large dictionary is never decoded at all.
+   * Entries not decoded yet (see `defer`): by the first code unit of their keys, then — once a text shows
+   * that unit — by their first two. A report meets a few hundred characters and not many more pairs of them,
+   * so most of a large dictionary is never decoded at all.
    */
-  #deferred: Map<number, string[]> | null = null;
-  #decode: ((part: string, dict: Dict) => void) | null = null;
+  #deferred: Map<number, () => void> | null = null;
+  readonly #pairs = new Map<number, (() => void)[]>();
+  #deferredUnits: number[] = [];
 
   /**
    * `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js — unless
@@ -52,13 +54,21 @@ export class Dict implements Matcher {
   }
 
   /**
-   * Entries kept encoded until a text first looks up a key starting with that code unit: `parts` maps the
-   * unit to encoded parts, and `decode(part, this)` adds a part's entries.
+   * Entries kept encoded: `open` for a code unit runs when a text first looks up a key starting with it, and
+   * adds that unit's entries, or defers them further by their first two code units (`deferPair`).
    */
-  defer(parts: Map<number, string[]>, decode: (part: string, dict: Dict) => void): void {
-    this.#deferred = parts;
-    this.#decode = decode;
+  defer(open: Map<number, () => void>): void {
+    this.#deferred = open;
+    this.#deferredUnits = [...open.keys()];
     this.longest = Infinity;
+  }
+
+  /** `load` runs when a text first looks up a key starting with code units `a`, `b` (or another pair of its bucket). */
+  deferPair(a: number, b: number, load: () => void): void {
+    const k = pairBucket(a, b);
+    const list = this.#pairs.get(k);
+    if (list) list.push(load);
+    else this.#pairs.set(k, [load]);
   }
 
   get(key: string): string | undefined {
@@ -67,7 +77,7 @@ export class Dict implements Matcher {
 
   markStarts(table: Uint8Array): void {
     for (const k of this.map.keys()) table[k.charCodeAt(0)] = 1;
-    if (this.#deferred) for (const u of this.#deferred.keys()) table[u] = 1;
+    for (const u of this.#deferredUnits) table[u] = 1;
   }
 
   /**
@@ -91,15 +101,18 @@ export class Dict implements Matcher {
   matchAt(s: string, i: number, end: number): number {
     const map = this.map;
     const c0 = s.charCodeAt(i);
+    const pair = i + 1 < end ? pairBucket(c0, s.charCodeAt(i + 1)) : -1;
     if (this.#deferred !== null) {
-      const parts = this.#deferred.get(c0);
-      if (parts) {
-        this.#deferred.delete(c0);
-        for (const p of parts) this.#decode!(p, this);
+      const open = this.#deferred.get(c0);
+      if (open) (this.#deferred.delete(c0), open());
+      const loads = pair >= 0 ? this.#pairs.get(pair) : undefined;
+      if (loads) {
+        this.#pairs.delete(pair);
+        for (const load of loads) load();
       }
     }
-    if (i + 1 < end) {
-      let len = this.#maxLen.get(pairBucket(c0, s.charCodeAt(i + 1))) ?? 0;
+    if (pair >= 0) {
+      let len = this.#maxLen.get(pair) ?? 0;
       if (i + len > end) len = end - i;
       // A candidate ending between the halves of a surrogate pair can never be a key.
       for (; len > 1; len--) if (map.has(s.slice(i, i + len))) return len;
