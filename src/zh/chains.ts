@@ -88,9 +88,7 @@ function deferredPhrases(encoded: string, chars: CharTable): Dict {
     if (list) list.push(part);
     else parts.set(unit, [part]);
   }
-  const open = new Map<number, () => void>();
-  for (const [unit, list] of parts) open.set(unit, () => list.forEach((part) => openPart(part, chars, dict)));
-  dict.defer(open);
+  dict.defer(parts, (part) => openPart(part, chars, dict));
   return dict;
 }
 

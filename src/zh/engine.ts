@@ -36,7 +36,8 @@ export class Dict implements Matcher {
    * that unit — by their first two. A report meets a few hundred characters and not many more pairs of them,
    * so most of a large dictionary is never decoded at all.
    */
-  #deferred: Map<number, () => void> | null = null;
+  #deferred: Map<number, string[]> | null = null;
+  #open: ((part: string) => void) | null = null;
   readonly #pairs = new Map<number, (() => void)[]>();
   #deferredUnits: number[] = [];
 
@@ -54,12 +55,14 @@ export class Dict implements Matcher {
   }
 
   /**
-   * Entries kept encoded: `open` for a code unit runs when a text first looks up a key starting with it, and
-   * adds that unit's entries, or defers them further by their first two code units (`deferPair`).
+   * Entries kept encoded in `parts`, by the first code unit of their keys: when a text first looks up a key
+   * starting with a unit, `open` runs on each of its parts and adds their entries, or defers them further by
+   * their first two code units (`deferPair`).
    */
-  defer(open: Map<number, () => void>): void {
-    this.#deferred = open;
-    this.#deferredUnits = [...open.keys()];
+  defer(parts: Map<number, string[]>, open: (part: string) => void): void {
+    this.#deferred = parts;
+    this.#open = open;
+    this.#deferredUnits = [...parts.keys()];
     this.longest = Infinity;
   }
 
@@ -103,8 +106,11 @@ export class Dict implements Matcher {
     const c0 = s.charCodeAt(i);
     const pair = i + 1 < end ? pairBucket(c0, s.charCodeAt(i + 1)) : -1;
     if (this.#deferred !== null) {
-      const open = this.#deferred.get(c0);
-      if (open) (this.#deferred.delete(c0), open());
+      const parts = this.#deferred.get(c0);
+      if (parts) {
+        this.#deferred.delete(c0);
+        for (const part of parts) this.#open!(part);
+      }
       const loads = pair >= 0 ? this.#pairs.get(pair) : undefined;
       if (loads) {
         this.#pairs.delete(pair);
@@ -128,27 +134,31 @@ export class Dict implements Matcher {
 export class CharTable implements Matcher {
   readonly #bmp = new Array<string | undefined>(65536);
   readonly #astral = new Map<string, string>();
-  /** First code units of the keys. */
-  readonly #units: number[] = [];
   longest = 0;
 
   /** `pairs`: each key code point followed by its value code point. */
   constructor(pairs: string) {
+    const bmp = this.#bmp;
     for (let i = 0; i < pairs.length; ) {
+      const k = pairs.charCodeAt(i);
+      // Most pairs are two code units (no surrogates): the fast path.
+      if ((k & 0xf800) !== 0xd800 && (pairs.charCodeAt(i + 1) & 0xf800) !== 0xd800) {
+        if (bmp[k] === undefined) bmp[k] = pairs[i + 1];
+        i += 2;
+        continue;
+      }
       const kl = pairs.codePointAt(i)! > 0xffff ? 2 : 1;
       const vl = pairs.codePointAt(i + kl)! > 0xffff ? 2 : 1;
       const value = pairs.slice(i + kl, i + kl + vl);
-      this.#units.push(pairs.charCodeAt(i));
       if (kl === 1) {
-        const c = pairs.charCodeAt(i);
-        if (this.#bmp[c] === undefined) this.#bmp[c] = value;
+        if (bmp[k] === undefined) bmp[k] = value;
       } else {
         const key = pairs.slice(i, i + 2);
         if (!this.#astral.has(key)) this.#astral.set(key, value);
       }
-      if (kl > this.longest) this.longest = kl;
       i += kl + vl;
     }
+    this.longest = this.#astral.size > 0 ? 2 : pairs.length > 0 ? 1 : 0;
   }
 
   matchAt(s: string, i: number, end: number): number {
@@ -162,7 +172,9 @@ export class CharTable implements Matcher {
   }
 
   markStarts(table: Uint8Array): void {
-    for (const u of this.#units) table[u] = 1;
+    // forEach passes over the holes of the sparse array.
+    this.#bmp.forEach((_, c) => (table[c] = 1));
+    for (const k of this.#astral.keys()) table[k.charCodeAt(0)] = 1;
   }
 }
 
