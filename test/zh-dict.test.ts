@@ -8,10 +8,13 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import * as OpenCC from 'opencc-js';
+import { ConverterFactory } from 'opencc-js/core';
+import STCharacters from 'opencc-js/dict/STCharacters';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import { corpus, prose } from '../scripts/zh/corpus.mjs';
 import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
+import { frontCoded, necessaryEntries, openccEntries } from '../scripts/zh/exact-bound.mjs';
 import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
 import { convert } from '../src/zh/engine.js';
 import st from '../src/zh/generated/st.js';
@@ -79,4 +82,53 @@ describe('简繁 dictionaries', function () {
       expect(total).to.be.at.most(100 * 1024);
     });
   }
+
+  it('简→繁 tw on text that fuses every phrase with its overlapping neighbours: differences stay rare', () => {
+    // Not exact (see the next test for why it cannot be within the size budget): this bounds how often the
+    // pruned dictionary differs on the hardest text we know, so the pruning never silently gets worse.
+    const fused = corpus(keys, PROOF_SEED + 100, true).slice(0, keys.length);
+    const ref = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const chain = stChain(st, 'tw', STAGE2.tw);
+    let chars = 0;
+    let differ = 0;
+    for (const l of fused) {
+      const a = convert(chain, l);
+      const b = ref(l);
+      chars += l.length;
+      if (a.length !== b.length) differ += l.length;
+      else for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+    }
+    console.log(`简→繁 tw on fused phrases: ${differ} of ${chars} characters differ from opencc-js (${((differ / chars) * 100).toFixed(2)} %)`);
+    expect(chars).to.be.above(1_000_000);
+    expect(differ / chars).to.be.below(0.01);
+  });
+});
+
+/** Gzip size of a string, measured in the browser. */
+async function gzipped(s: string): Promise<number> {
+  const stream = new Blob([s]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+describe('简繁: exact on every input does not fit in 100 KB gzip', function () {
+  this.timeout(300000);
+  it('most phrase entries are necessary, and their keys alone exceed 100 KB gzip', async () => {
+    const { phrases, chars } = openccEntries(STPhrases, Generated, STCharacters);
+    const { necessary, convert: bound } = necessaryEntries(phrases, chars);
+    // The bound's converter gives opencc-js's own s2t result on every witness text…
+    const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
+    const wrong = [...necessary.values()].filter((w) => bound(w) !== s2t(w));
+    expect(wrong.slice(0, 5), `${wrong.length} witnesses`).to.deep.equal([]);
+    // …and without the entry opencc-js itself converts the witness differently (a sample: each needs a converter).
+    const sample = [...necessary].filter((_, i) => i % 1000 === 0);
+    for (const [entry, witness] of sample) {
+      const drop = (d: string) => d.split('|').filter((l) => l.split(' ')[0] !== entry).join('|');
+      const without = ConverterFactory([drop(STPhrases), drop(Generated), STCharacters]);
+      expect(without(witness), `${entry} in ${witness}`).to.not.equal(s2t(witness));
+    }
+    const size = await gzipped(frontCoded(necessary.keys()));
+    console.log(`exact 简→繁 (variant t) needs at least ${necessary.size} of ${phrases.size} phrase entries; their keys alone: ${size} B gzip`);
+    expect(necessary.size).to.be.above(30000);
+    expect(size).to.be.above(100 * 1024);
+  });
 });

@@ -57,6 +57,8 @@ export async function generate({ force = false } = {}) {
   const charwise = (s) => Array.from(s, (c) => chars.map.get(c) ?? c).join('');
   for (const [k, v] of phrases) {
     if (/[|~ ]/.test(k + v)) throw new Error(`phrase entry "${k} ${v}" uses a reserved character`);
+    // The converter defers phrase entries by their first two characters (src/zh/chains.ts).
+    if (Array.from(k).length < 2) throw new Error(`phrase entry "${k} ${v}" has a one-character key`);
   }
 
   const stage2 = {

@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { Dict, type Chain } from './engine.js';
+import { CharTable, Dict, Stack, type Chain } from './engine.js';
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
@@ -38,7 +38,7 @@ export const SAME = '~';
  * points), one code point per key code point, `~` where the value has that character's own conversion;
  * otherwise a space and the whole value.
  */
-export function decodePhrases(encoded: string, chars: Dict, each: (key: string, value: string) => void): void {
+export function decodePhrases(encoded: string, chars: CharTable, each: (key: string, value: string) => void): void {
   if (encoded === '') return;
   let prev: string[] = [];
   for (const entry of encoded.split('|')) {
@@ -49,7 +49,7 @@ export function decodePhrases(encoded: string, chars: Dict, each: (key: string, 
 }
 
 /** One entry given the previous key's code points: [key, value, key code points]. */
-function decodeEntry(entry: string, prev: string[], chars: Dict): [string, string, string[]] {
+function decodeEntry(entry: string, prev: string[], chars: CharTable): [string, string, string[]] {
   const shared = entry.charCodeAt(0) - 48;
   const space = entry.indexOf(' ');
   const rest = Array.from(space >= 0 ? entry.slice(1, space) : entry.slice(1));
@@ -62,58 +62,96 @@ function decodeEntry(entry: string, prev: string[], chars: Dict): [string, strin
   let value = '';
   for (let i = 0; i < n; i++) {
     const v = rest[n - shared + i]!;
-    value += v === SAME ? (chars.map.get(keyCps[i]!) ?? keyCps[i]!) : v;
+    value += v === SAME ? (chars.get(keyCps[i]!) ?? keyCps[i]!) : v;
   }
   return [keyCps.join(''), value, keyCps];
 }
 
 /** Single-character dictionaries as one string of key/value code point pairs. */
-export function pairDict(pairs: string): Dict {
-  const d = new Dict();
-  const cps = Array.from(pairs);
-  for (let i = 0; i + 1 < cps.length; i += 2) d.add(cps[i]!, cps[i + 1]!);
-  return d;
-}
+export const pairDict = (pairs: string): CharTable => new CharTable(pairs);
 
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
-  const build = stBuilder(data, variant, stage2);
-  while (!build.step(Infinity));
-  return build.chain;
+/**
+ * Phrase entries decoded lazily: the sorted, front-coded list splits into parts by first character (an entry
+ * sharing nothing with the previous key starts one), and a part is decoded the first time a text looks up a
+ * key starting with that character. Building a chain is then one split and a map of a few thousand parts.
+ */
+function deferredPhrases(encoded: string, chars: CharTable): Dict {
+  const dict = new Dict();
+  if (encoded === '') return dict;
+  const parts = new Map<number, string[]>();
+  // The first entry shares nothing (its leading "0"); the split takes it from every other part.
+  const split = encoded.split('|0');
+  split[0] = split[0]!.slice(1);
+  for (const part of split) {
+    const unit = part.charCodeAt(0);
+    const list = parts.get(unit);
+    if (list) list.push(part);
+    else parts.set(unit, [part]);
+  }
+  dict.defer(parts, (part) => openPart(part, chars, dict));
+  return dict;
 }
 
 /**
- * The same chain built a few thousand entries at a time (`step` returns true when done), so the page can
- * run between steps: building on the reader's click must not become one long task.
+ * A part's entries, deferred once more by their first two characters: in the sorted list an entry sharing
+ * exactly one character with the previous key starts a new second character. (Every phrase key has two
+ * characters at least: the generator checks.)
  */
-export function stBuilder(data: StData, variant: Variant, stage2: readonly string[] = []): { chain: Chain; step(n: number): boolean } {
-  const chars = pairDict(data.chars);
-  const stage1 = new Dict();
-  const segmentation = variant === 't' ? null : new Dict();
-  const entries = data.phrases === '' ? [] : data.phrases.split('|');
-  const stages = [stage1];
-  const second = new Dict();
-  if (variant !== 't') stages.push(second);
-  const chain: Chain = { normalize: pairDict(data.normalize), segmentation, stages };
-  let i = 0;
-  let prev: string[] = [];
-  return {
-    chain,
-    step(n: number): boolean {
-      const end = Math.min(entries.length, i + n);
-      for (; i < end; i++) {
-        const [key, value, cps] = decodeEntry(entries[i]!, prev, chars);
-        prev = cps;
-        stage1.add(key, value);
-        segmentation?.add(key, value);
+function openPart(part: string, chars: CharTable, dict: Dict): void {
+  if (/[\ud800-\udfff]/.test(part)) return decodePhrases(`0${part}`, chars, (k, v) => dict.add(k, v));
+  const subs = part.split('|1');
+  const c0 = part.charCodeAt(0);
+  // The first sub-part starts with its whole first key; the others with their first key's second character.
+  dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0));
+  for (let k = 1; k < subs.length; k++) {
+    const sub = subs[k]!;
+    dict.deferPair(c0, sub.charCodeAt(0), () => decodePart(sub, chars, dict, part[0]!, 1));
+  }
+}
+
+/**
+ * Entries of the Basic Multilingual Plane (see `deferredPhrases`), the first without its shared length:
+ * `shared` characters of `prev` begin its key.
+ */
+function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number): void {
+  const n = part.length;
+  for (let start = 0; start < n; ) {
+    let end = part.indexOf('|', start);
+    if (end < 0) end = n;
+    const space = part.indexOf(' ', start);
+    let key: string;
+    let value: string;
+    if (space >= 0 && space < end) {
+      key = prev.slice(0, shared) + part.slice(start, space);
+      value = part.slice(space + 1, end);
+    } else {
+      const len = (end - start + shared) / 2;
+      key = prev.slice(0, shared) + part.slice(start, start + len - shared);
+      value = '';
+      for (let j = 0, v = start + len - shared; j < len; j++, v++) {
+        const c = part[v]!;
+        value += c === SAME ? (chars.get(key[j]!) ?? key[j]!) : c;
       }
-      if (i < entries.length) return false;
-      for (const [k, v] of chars.map) stage1.add(k, v);
-      for (const s of stage2) second.addSerialized(s);
-      return true;
-    },
-  };
+    }
+    dict.add(key, value);
+    prev = key;
+    shared = part.charCodeAt(end + 1) - 48;
+    start = end + 2;
+  }
+}
+
+/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
+export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
+  const chars = pairDict(data.chars);
+  const phrases = deferredPhrases(data.phrases, chars);
+  // opencc's first stage is one group: phrases, then characters.
+  const stages: Chain['stages'] = [new Stack([phrases, chars])];
+  if (variant !== 't') {
+    const second = new Dict();
+    for (const s of stage2) second.addSerialized(s);
+    stages.push(second);
+  }
+  return { normalize: pairDict(data.normalize), segmentation: variant === 't' ? null : phrases, stages };
 }
 
 export function tsChain(data: TsData, variant: Variant): Chain {

@@ -8,22 +8,79 @@
  * No DOM here: the build script runs the same code in Node to prune and check the dictionaries.
  */
 
+/** Longest-match lookups, as the conversion passes use them. */
+export interface Matcher {
+  /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
+  matchAt(s: string, i: number, end: number): number;
+  /** The value of a key `matchAt` just found. */
+  get(key: string): string | undefined;
+  /** Sets `table[u]` for the first code unit `u` of every key. */
+  markStarts(table: Uint8Array): void;
+}
+
+/** A pair of code units as a small integer (a 30-bit bucket: shared buckets only make the bound looser). */
+const pairBucket = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+
 /** One longest-match dictionary (opencc-js: a dictionary group; the first entry for a key wins). */
-export class Dict {
+export class Dict implements Matcher {
   readonly map = new Map<string, string>();
   /**
    * Longest key (in UTF-16 units) of two or more units starting with each pair of code units: most positions
    * in a text start no such key, so matching there costs one number lookup and one single-character lookup.
    */
   readonly #maxLen = new Map<number, number>();
+  /** Longest key in UTF-16 units (unknown while entries are deferred). */
+  longest = 0;
+  /**
+   * Entries not decoded yet (see `defer`): by the first code unit of their keys, then — once a text shows
+   * that unit — by their first two. A report meets a few hundred characters and not many more pairs of them,
+   * so most of a large dictionary is never decoded at all.
+   */
+  #deferred: Map<number, string[]> | null = null;
+  #open: ((part: string) => void) | null = null;
+  readonly #pairs = new Map<number, (() => void)[]>();
+  #deferredUnits: number[] = [];
 
-  /** `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js. */
-  add(key: string, value: string): void {
-    if (key === '' || this.map.has(key)) return;
+  /**
+   * `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js — unless
+   * `override`, for entries of higher precedence that are decoded late (see `defer`).
+   */
+  add(key: string, value: string, override = false): void {
+    if (key === '' || (!override && this.map.has(key))) return;
     this.map.set(key, value);
+    if (key.length > this.longest) this.longest = key.length;
     if (key.length < 2) return;
-    const c = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+    const c = pairBucket(key.charCodeAt(0), key.charCodeAt(1));
     if ((this.#maxLen.get(c) ?? 0) < key.length) this.#maxLen.set(c, key.length);
+  }
+
+  /**
+   * Entries kept encoded in `parts`, by the first code unit of their keys: when a text first looks up a key
+   * starting with a unit, `open` runs on each of its parts and adds their entries, or defers them further by
+   * their first two code units (`deferPair`).
+   */
+  defer(parts: Map<number, string[]>, open: (part: string) => void): void {
+    this.#deferred = parts;
+    this.#open = open;
+    this.#deferredUnits = [...parts.keys()];
+    this.longest = Infinity;
+  }
+
+  /** `load` runs when a text first looks up a key starting with code units `a`, `b` (or another pair of its bucket). */
+  deferPair(a: number, b: number, load: () => void): void {
+    const k = pairBucket(a, b);
+    const list = this.#pairs.get(k);
+    if (list) list.push(load);
+    else this.#pairs.set(k, [load]);
+  }
+
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+
+  markStarts(table: Uint8Array): void {
+    for (const k of this.map.keys()) table[k.charCodeAt(0)] = 1;
+    for (const u of this.#deferredUnits) table[u] = 1;
   }
 
   /**
@@ -44,16 +101,111 @@ export class Dict {
     return this.map.size;
   }
 
-  /** Length of the longest key matching `s` at `i` (not beyond `end`), or 0. */
   matchAt(s: string, i: number, end: number): number {
     const map = this.map;
-    if (i + 1 < end) {
-      let len = this.#maxLen.get(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) ?? 0;
+    const c0 = s.charCodeAt(i);
+    const pair = i + 1 < end ? pairBucket(c0, s.charCodeAt(i + 1)) : -1;
+    if (this.#deferred !== null) {
+      const parts = this.#deferred.get(c0);
+      if (parts) {
+        this.#deferred.delete(c0);
+        for (const part of parts) this.#open!(part);
+      }
+      const loads = pair >= 0 ? this.#pairs.get(pair) : undefined;
+      if (loads) {
+        this.#pairs.delete(pair);
+        for (const load of loads) load();
+      }
+    }
+    if (pair >= 0) {
+      let len = this.#maxLen.get(pair) ?? 0;
       if (i + len > end) len = end - i;
       // A candidate ending between the halves of a surrogate pair can never be a key.
       for (; len > 1; len--) if (map.has(s.slice(i, i + len))) return len;
     }
     return map.has(s[i]!) ? 1 : 0;
+  }
+}
+
+/**
+ * A dictionary of single code points (the character tables): an array indexed by code unit, so there is no
+ * map to build on the reader's click. The first entry for a key wins.
+ */
+export class CharTable implements Matcher {
+  readonly #bmp = new Array<string | undefined>(65536);
+  readonly #astral = new Map<string, string>();
+  longest = 0;
+
+  /** `pairs`: each key code point followed by its value code point. */
+  constructor(pairs: string) {
+    const bmp = this.#bmp;
+    for (let i = 0; i < pairs.length; ) {
+      const k = pairs.charCodeAt(i);
+      // Most pairs are two code units (no surrogates): the fast path.
+      if ((k & 0xf800) !== 0xd800 && (pairs.charCodeAt(i + 1) & 0xf800) !== 0xd800) {
+        if (bmp[k] === undefined) bmp[k] = pairs[i + 1];
+        i += 2;
+        continue;
+      }
+      const kl = pairs.codePointAt(i)! > 0xffff ? 2 : 1;
+      const vl = pairs.codePointAt(i + kl)! > 0xffff ? 2 : 1;
+      const value = pairs.slice(i + kl, i + kl + vl);
+      if (kl === 1) {
+        if (bmp[k] === undefined) bmp[k] = value;
+      } else {
+        const key = pairs.slice(i, i + 2);
+        if (!this.#astral.has(key)) this.#astral.set(key, value);
+      }
+      i += kl + vl;
+    }
+    this.longest = this.#astral.size > 0 ? 2 : pairs.length > 0 ? 1 : 0;
+  }
+
+  matchAt(s: string, i: number, end: number): number {
+    const c = s.charCodeAt(i);
+    if ((c & 0xfc00) === 0xd800 && i + 1 < end && this.#astral.has(s.slice(i, i + 2))) return 2;
+    return this.#bmp[c] === undefined ? 0 : 1;
+  }
+
+  get(key: string): string | undefined {
+    return key.length === 1 ? this.#bmp[key.charCodeAt(0)] : this.#astral.get(key);
+  }
+
+  markStarts(table: Uint8Array): void {
+    // forEach passes over the holes of the sparse array.
+    this.#bmp.forEach((_, c) => (table[c] = 1));
+    for (const k of this.#astral.keys()) table[k.charCodeAt(0)] = 1;
+  }
+}
+
+/**
+ * Several dictionaries as one longest-match group (opencc-js loads a group into one trie): the longest
+ * match over all wins, and for the same key the earlier dictionary's value. Lets the phrase dictionary serve
+ * as the segmentation on its own and, stacked over the characters, as the first stage.
+ */
+export class Stack implements Matcher {
+  constructor(readonly dicts: readonly (Dict | CharTable)[]) {}
+
+  matchAt(s: string, i: number, end: number): number {
+    let best = 0;
+    for (const d of this.dicts) {
+      if (d.longest <= best) continue;
+      const len = d.matchAt(s, i, end);
+      if (len > best) best = len;
+    }
+    return best;
+  }
+
+  get(key: string): string | undefined {
+    for (const d of this.dicts) {
+      const v = d.get(key);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  markStarts(table: Uint8Array): void {
+    for (const d of this.dicts) d.markStarts(table);
   }
 }
 
@@ -84,9 +236,9 @@ function unmatchedLength(s: string, i: number): number {
 
 /** A conversion: optional normalisation, optional segmentation, then the chain of stages. */
 export interface Chain {
-  normalize: Dict | null;
-  segmentation: Dict | null;
-  stages: Dict[];
+  normalize: Matcher | null;
+  segmentation: Matcher | null;
+  stages: Matcher[];
 }
 
 /** Marks a piece boundary that a length-changing match crosses: those pieces convert apart. */
@@ -99,7 +251,7 @@ class Crossed {
  * `out` and moving the piece boundaries that fall inside the range. Returns a Crossed when a boundary sits
  * inside a match that does not map unit for unit.
  */
-function pass(dict: Dict, s: string, from: number, to: number, out: string[], outLen: number,
+function pass(dict: Matcher, s: string, from: number, to: number, out: string[], outLen: number,
   bounds: number[], mapped: number[], bi: number): number | Crossed {
   // `outLen` is the output length so far; `bi` is the index of the first boundary ≥ from.
   const sub = from === 0 && to === s.length ? s : s.slice(from, to);
@@ -111,7 +263,7 @@ function pass(dict: Dict, s: string, from: number, to: number, out: string[], ou
     const len = dict.matchAt(sub, i, n);
     if (len > 0) {
       if (plain >= 0) (out.push(sub.slice(plain, i)), (plain = -1));
-      const value = dict.map.get(sub.slice(i, i + len))!;
+      const value = dict.get(sub.slice(i, i + len))!;
       while (bi < bounds.length && bounds[bi]! < from + i + len) {
         const at = bounds[bi]! - from - i;
         if (value.length !== len || isSplitPair(value, at) || isSplitPair(sub, i + at)) return new Crossed(bi);
@@ -138,7 +290,7 @@ const isSplitPair = (s: string, at: number) =>
   at > 0 && at < s.length && (s.charCodeAt(at - 1) & 0xfc00) === 0xd800 && (s.charCodeAt(at) & 0xfc00) === 0xdc00;
 
 /** opencc-js `Trie.segment`: phrase matches and the unmatched runs between them, as [start, end) pairs. */
-function segment(dict: Dict, s: string): number[] {
+function segment(dict: Matcher, s: string): number[] {
   const cuts: number[] = [0];
   const n = s.length;
   let inPlain = false;
@@ -159,7 +311,7 @@ function segment(dict: Dict, s: string): number[] {
 }
 
 /** Runs one stage over every segment; boundaries move with the text. */
-function stage(dict: Dict, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
+function stage(dict: Matcher, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
   const out: string[] = [];
   const mapped = new Array<number>(bounds.length);
   const newCuts: number[] = [0];

@@ -8,7 +8,8 @@
  * else runs in between), so they never come back as "changes" and nothing is converted twice.
  *
  * Work runs in slices of a few milliseconds with yields between them, so a very long page stays responsive.
- * Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
+ * Converted text is written when the conversion is done (every ~100 ms on a long page, in batches), so the
+ * browser lays the page out once instead of after every slice. Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
  */
 import { convert, convertPieces, type Chain } from './engine.js';
 
@@ -59,7 +60,7 @@ function mayChange(chain: Chain, text: string): boolean {
   if (!starts) {
     starts = new Uint8Array(65536);
     for (const d of [chain.normalize, chain.segmentation, ...chain.stages]) {
-      if (d) for (const k of d.map.keys()) starts[k.charCodeAt(0)] = 1;
+      d?.markStarts(starts);
     }
     STARTS.set(chain, starts);
   }
@@ -67,19 +68,50 @@ function mayChange(chain: Chain, text: string): boolean {
   return false;
 }
 
+/**
+ * Inline runs converted before, by their first text node: when the reader toggles back, a run whose nodes and
+ * text are unchanged is written again without converting (a repeat toggle is mostly DOM writes).
+ */
+interface Memo {
+  run: readonly Text[];
+  pieces: readonly string[];
+  out: readonly string[];
+}
+const MEMOS = new WeakMap<Chain, WeakMap<Text, Memo>>();
+function memoOf(chain: Chain): WeakMap<Text, Memo> {
+  let m = MEMOS.get(chain);
+  if (!m) MEMOS.set(chain, (m = new WeakMap()));
+  return m;
+}
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 interface Change {
   orig: string;
   conv: string;
 }
 
-/** A slice of work stops after this many milliseconds, so no task comes near the 50 ms long-task line. */
+/**
+ * A slice of work stops after this many milliseconds (checked every few nodes), so no task reaches the 50 ms
+ * long-task line. Converting takes longer slices than restoring: every yield lets the browser lay the page
+ * out again, and on a typical report those frames cost more than the conversion itself.
+ */
 const SLICE_MS = 4;
-const FIRST_SLICE_MS = 12;
+const CONVERT_SLICE_MS = 8;
+const FIRST_SLICE_MS = 20;
+/**
+ * Characters of text written in one slice: at first, at least and at most (the browser lays them out
+ * afterwards, in a task of its own that must stay short too; see #drain), and converted-but-unwritten text
+ * nodes at most.
+ */
+const WRITE_CHARS = 4000;
+const WRITE_CHARS_MAX = 64000;
+const PENDING_MAX = 20000;
+const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
 const RESTORE_BATCH = 512;
 
 /** Lets the page run its own tasks (input, timers, rendering) between slices: a plain task, queued fairly. */
-export const yieldToPage = (): Promise<void> =>
+const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => resolve();
@@ -136,6 +168,8 @@ export class PageConverter {
     this.#generation++;
     this.#dir = null;
     this.#queue = [];
+    this.#pending = [];
+    this.#pendingLang = [];
     this.#walkers.clear();
     // Pending records are the site's changes: those nodes already show the site's value, which wins below.
     this.#observer.disconnect();
@@ -165,11 +199,30 @@ export class PageConverter {
     const run = (async () => {
       // The first slice is longer: a typical report is done in it, within one frame of the reader's click.
       let budget = FIRST_SLICE_MS;
-      while (this.#queue.length > 0 && gen === this.#generation) {
+      let written = performance.now();
+      this.#deferWrites = true;
+      while ((this.#queue.length > 0 || this.#pending.length > 0 || this.#pendingLang.length > 0) && gen === this.#generation) {
         this.#slice(performance.now() + budget);
-        budget = SLICE_MS;
-        if (this.#queue.length > 0) await yieldToPage();
+        // Converted text is written when all is converted, so the browser lays the page out once rather than
+        // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
+        const now = performance.now();
+        let wrote = false;
+        if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || now - written > PROGRESS_MS) {
+          wrote = this.#write();
+          written = now;
+        }
+        budget = CONVERT_SLICE_MS;
+        if (this.#queue.length > 0 || this.#pending.length > 0) {
+          const before = performance.now();
+          await yieldToPage();
+          // The time away is mostly the browser laying out what we wrote: batches grow while that stays short
+          // and shrink when it does not, so no layout becomes a long task and a short page needs few frames.
+          const away = performance.now() - before;
+          if (wrote && away < 16) this.#writeChars = Math.min(this.#writeChars * 2, WRITE_CHARS_MAX);
+          if (wrote && away > 32) this.#writeChars = Math.max(this.#writeChars / 2, WRITE_CHARS);
+        }
       }
+      this.#deferWrites = false;
     })();
     // Cleared in a callback, never synchronously: the loop may finish before `run` is even assigned.
     this.#running = run;
@@ -208,19 +261,8 @@ export class PageConverter {
       if (start) {
         this.#element(start, dir);
         if (!NO_CONTENT.has(start.tagName.toUpperCase())) {
-          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-            acceptNode: (n) => {
-              if (n.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-              const el = n as Element;
-              if (excluded(el) || this.#alreadyTarget(el, dir)) return (this.#flush(w, dir), NodeFilter.FILTER_REJECT);
-              if (NO_CONTENT.has(el.tagName.toUpperCase())) {
-                this.#flush(w, dir);
-                this.#element(el, dir);
-                return NodeFilter.FILTER_REJECT;
-              }
-              return NodeFilter.FILTER_ACCEPT;
-            },
-          });
+          // No filter callback: calling into script for every element costs more than the walk itself.
+          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         }
       }
     }
@@ -235,19 +277,28 @@ export class PageConverter {
       // The site removed the node we stopped at: walk again from the top (done nodes are skipped).
       if (!walker.root.contains(walker.currentNode)) walker.currentNode = walker.root;
       let n = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let node = walker.nextNode(); node; ) {
         if (node.nodeType === Node.TEXT_NODE) {
           const t = node as Text;
-          if (this.#texts.has(t)) continue;
-          const block = blockOf(t);
-          if (block !== w.block) (this.#flush(w, dir), (w.block = block));
-          w.run.push(t);
+          if (!this.#texts.has(t)) {
+            const block = blockOf(t);
+            if (block !== w.block) (this.#flush(w, dir), (w.block = block));
+            w.run.push(t);
+          }
         } else {
           const el = node as Element;
-          if (!INLINE.has(el.tagName.toUpperCase())) this.#flush(w, dir);
-          this.#element(el, dir);
+          const tag = el.tagName.toUpperCase();
+          const skip = excluded(el) || this.#alreadyTarget(el, dir);
+          if (skip || !INLINE.has(tag)) this.#flush(w, dir);
+          if (!skip) this.#element(el, dir);
+          // An excluded element, or one whose content is never converted: on past its subtree.
+          if (skip || NO_CONTENT.has(tag)) {
+            node = nextOutside(walker);
+            continue;
+          }
         }
-        if ((++n & 31) === 0 && performance.now() > deadline) return false;
+        if ((++n & 7) === 0 && performance.now() > deadline) return false;
+        node = walker.nextNode();
       }
     }
     this.#flush(w, dir);
@@ -261,15 +312,54 @@ export class PageConverter {
     w.block = null;
     if (run.length === 0) return;
     const pieces = run.map((t) => t.data);
-    if (!pieces.some((p) => mayChange(dir.chain, p))) return;
-    const out = convertPieces(dir.chain, pieces);
-    for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!);
+    const memo = memoOf(dir.chain);
+    const seen = memo.get(run[0]!);
+    let out: readonly string[];
+    if (seen && sameList(seen.run, run) && sameList(seen.pieces, pieces)) {
+      out = seen.out;
+    } else {
+      if (!pieces.some((p) => mayChange(dir.chain, p))) return;
+      out = convertPieces(dir.chain, pieces);
+      memo.set(run[0]!, { run, pieces, out });
+    }
+    for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!, this.#deferWrites);
   }
 
-  #setText(node: Text, orig: string, conv: string): void {
+  #setText(node: Text, orig: string, conv: string, deferred = false): void {
     if (conv === orig) return;
     this.#texts.set(node, { orig, conv });
-    node.data = conv;
+    if (deferred) this.#pending.push(node);
+    else node.data = conv;
+  }
+
+  /** Converted text not written yet (see #drain); restore() and the site's own changes make entries stale. */
+  #pending: Text[] = [];
+  #pendingLang: Element[] = [];
+  #writeChars = WRITE_CHARS;
+  #deferWrites = false;
+
+  /** Writes a batch of pending text (less if a slice's time runs out); our writes are dropped from the observer's queue. */
+  #write(): boolean {
+    const deadline = performance.now() + CONVERT_SLICE_MS;
+    this.#onMutations(this.#observer.takeRecords());
+    for (const el of this.#pendingLang) {
+      const c = this.#attrs.get(el)?.get('lang');
+      if (c && el.getAttribute('lang') === c.orig) el.setAttribute('lang', c.conv);
+    }
+    this.#pendingLang = [];
+    let i = 0;
+    let chars = 0;
+    const pending = this.#pending;
+    for (; i < pending.length; i++) {
+      const node = pending[i]!;
+      const c = this.#texts.get(node);
+      // Only where the node still shows the text we converted (else the site changed it, and that wins).
+      if (c && node.data === c.orig) (node.data = c.conv), (chars += c.conv.length);
+      if (chars >= this.#writeChars || ((i & 63) === 63 && performance.now() > deadline)) break;
+    }
+    this.#pending = pending.slice(i + 1);
+    this.#observer.takeRecords();
+    return chars > 0;
   }
 
   #alreadyTarget(el: Element, dir: Direction): boolean {
@@ -301,7 +391,9 @@ export class PageConverter {
     let map = this.#attrs.get(el);
     if (!map) this.#attrs.set(el, (map = new Map()));
     map.set(name, { orig: value, conv });
-    el.setAttribute(name, conv);
+    // A new `lang` makes the browser lay out all the text under it again: it goes with the text writes.
+    if (name === 'lang' && this.#deferWrites) this.#pendingLang.push(el);
+    else el.setAttribute(name, conv);
   }
 
   /** Is `node` inside what we convert (a root, not excluded, not marked as the target script)? */
@@ -360,6 +452,15 @@ interface Walk {
   run: Text[];
   block: Element | null;
   root: Node;
+}
+
+/** Moves the walker to the node after its current node's subtree (null at the end of the walk). */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const next = walker.nextSibling();
+    if (next) return next;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** The nearest ancestor that is not an inline element: text nodes of one run share it. */
