@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { DEFAULT_PREFS } from '../src/core/prefs.js';
+import { DEFAULT_PREFS, PrefStore } from '../src/core/prefs.js';
 import { button, closeAll, openPage, px, reload, settle, TEMPLATE_BODY, TEMPLATE_CSS, uniqueKey, waitFor } from './helpers.js';
 
 const page = (o: { key?: string; before?: string; scriptIn?: 'head' | 'body' } = {}) =>
@@ -79,6 +79,27 @@ describe('preferences', () => {
       await executeServerCommand('yidu-foreground', { take: false });
     }
   }
+
+  it('a change for this page only (a feature that could not load) is never written by a later save', () => {
+    const key = uniqueKey();
+    const store = new PrefStore(key, new EventTarget());
+    const stored = () => JSON.parse(localStorage.getItem(key)!).prefs;
+    try {
+      store.set({ elder: true, colors: 'white-on-black' });
+      // What yidu does when the 无障碍浏览 chunk cannot load: the bar's functions show off here, the saved choice stays.
+      store.set({ colors: 'default' }, { persist: false });
+      expect(store.get().colors).to.equal('default');
+      expect(stored().colors).to.equal('white-on-black');
+      store.set({ fontSize: 'large' });
+      expect(stored()).to.include({ fontSize: 'large', elder: true, colors: 'white-on-black' });
+      expect(store.get()).to.include({ fontSize: 'large', elder: true, colors: 'default' });
+      // Choosing the page-only value for real saves it, though the page shows no change.
+      store.set({ colors: 'default' });
+      expect(stored().colors).to.equal('default');
+    } finally {
+      localStorage.removeItem(key);
+    }
+  });
 
   it('works from memory when localStorage throws, with one warning', async () => {
     const p = await page({

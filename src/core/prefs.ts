@@ -128,6 +128,8 @@ export class PrefStore {
   #key: string;
   #backend: Backend;
   #prefs: Readonly<Prefs>;
+  /** What the stored record holds: page-only changes (`persist: false`) are never written by a later save. */
+  #stored: Readonly<Prefs>;
   readonly #listeners = new Set<PrefsListener>();
   readonly #target: EventTarget;
   #saveFailed = false;
@@ -140,7 +142,7 @@ export class PrefStore {
     const local = localBackend();
     if (!local) warn('localStorage is unavailable; reading preferences will last only while this page is open.');
     this.#backend = local ?? memoryBackend();
-    this.#prefs = this.#load();
+    this.#prefs = this.#stored = this.#load();
     if (local) window.addEventListener('storage', this.#onStorage);
   }
 
@@ -161,14 +163,19 @@ export class PrefStore {
       warn(`prefs.set() expects an object such as { fontSize: "large" }, got ${shown(partial)}.`);
       return;
     }
-    const next = { ...this.#prefs } as Record<keyof Prefs, unknown>;
+    const accepted: Partial<Record<keyof Prefs, unknown>> = {};
     for (const [key, value] of Object.entries(partial)) {
       const valid = VALID[key as keyof Prefs];
       if (!valid) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
       else if (!valid(value)) warn(`prefs.set(): invalid value ${shown(value)} for "${key}" ignored.`);
-      else next[key as keyof Prefs] = value;
+      else accepted[key as keyof Prefs] = value;
     }
-    this.#commit(next as Prefs, persist);
+    if (persist) {
+      const before = this.#stored;
+      this.#stored = { ...before, ...accepted } as Prefs;
+      if (PREF_KEYS.some((k) => this.#stored[k] !== before[k])) this.#save();
+    }
+    this.#commit({ ...this.#prefs, ...accepted } as Prefs);
   }
 
   /** Back to defaults: removes only our own key, never anything else of the site's. */
@@ -178,7 +185,8 @@ export class PrefStore {
     } catch (e) {
       warn(`could not clear stored preferences: ${String(e)}`);
     }
-    this.#commit({ ...DEFAULT_PREFS }, false);
+    this.#stored = { ...DEFAULT_PREFS };
+    this.#commit({ ...DEFAULT_PREFS });
   }
 
   subscribe(fn: PrefsListener): () => void {
@@ -190,7 +198,7 @@ export class PrefStore {
   rekey(key: string): void {
     if (key === this.#key) return;
     this.#key = key;
-    this.#commit(this.#load(), false);
+    this.#commit((this.#stored = this.#load()));
   }
 
   #load(): Prefs {
@@ -228,17 +236,16 @@ export class PrefStore {
     return prefs as Prefs;
   }
 
-  #commit(next: Prefs, persist: boolean): void {
+  #commit(next: Prefs): void {
     const changed = PREF_KEYS.filter((k) => next[k] !== this.#prefs[k]);
     if (changed.length === 0) return;
     this.#prefs = Object.freeze(next);
-    if (persist) this.#save();
     this.#notify(changed);
   }
 
   #save(): void {
     try {
-      this.#backend.write(this.#key, JSON.stringify({ v: RECORD_VERSION, prefs: this.#prefs }));
+      this.#backend.write(this.#key, JSON.stringify({ v: RECORD_VERSION, prefs: this.#stored }));
       this.#saveFailed = false;
     } catch (e) {
       // Quota or a storage that started throwing: the preferences keep working from memory for this page,
@@ -269,6 +276,6 @@ export class PrefStore {
     if (event.key !== null && event.key !== this.#key) return;
     if (event.storageArea && event.storageArea !== window.localStorage) return;
     const next = event.newValue === null || event.key === null ? { ...DEFAULT_PREFS } : this.#parse(event.newValue);
-    if (next) this.#commit(next, false);
+    if (next) this.#commit((this.#stored = next));
   };
 }
