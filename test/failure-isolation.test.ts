@@ -322,7 +322,7 @@ describe('failure isolation: speech and storage', function () {
     await waitFor(() => !!bar(page)?.shadowRoot?.querySelector('button'), 'the bar');
     await settle(page);
     barButton(page, '连读').click();
-    await saidOnce(page, '朗读出错，已停止。请再点一次连读。', /reading aloud failed \(synthesis-failed\)/);
+    await saidOnce(page, '朗读出错，已停止。请再试一次。', /reading aloud failed \(synthesis-failed\)/);
     await settle(page);
     expect(barButton(page, '连读')).to.exist;
     await othersWork(page);
@@ -330,6 +330,27 @@ describe('failure isolation: speech and storage', function () {
     const spoken = () => (page.win as unknown as { __spoken: string[] }).__spoken;
     await waitFor(() => spoken().length === 1, 'reading on the next click');
     expect(spoken()[0]).to.equal('青禾县2025年政府信息公开工作年度报告');
+    expect(page.errors, page.errors.join('\n')).to.have.length(1);
+  });
+
+  it('指读: a speech engine error is said once and 指读 shows off in this page; turning it on again reads', async () => {
+    const page = await openFaulty({ before: FAILING_SPEECH(1) });
+    page.win.Yidu.prefs.set({ a11yBar: true, pointRead: true });
+    await waitFor(() => !!bar(page)?.shadowRoot?.querySelector('button'), 'the bar');
+    await settle(page);
+    const rest = () => el(page, '#p1').dispatchEvent(new page.win.PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+    rest();
+    await saidOnce(page, '朗读出错，已停止。请再试一次。', /reading aloud failed \(synthesis-failed\)/);
+    await waitFor(() => !page.win.Yidu.prefs.get().pointRead, '指读 off in this page');
+    expect(JSON.parse(page.win.localStorage.getItem(page.key)!).prefs.pointRead, 'the saved choice stays').to.equal(true);
+    await settle(page);
+    expect(barButton(page, '指读').getAttribute('aria-pressed')).to.equal('false');
+    await othersWork(page);
+    barButton(page, '指读').click();
+    await waitFor(() => page.win.Yidu.prefs.get().pointRead, '指读 on again');
+    rest();
+    const spoken = () => (page.win as unknown as { __spoken: string[] }).__spoken;
+    await waitFor(() => spoken().length === 1, 'reading what the pointer rests on');
     expect(page.errors, page.errors.join('\n')).to.have.length(1);
   });
 

@@ -71,6 +71,8 @@ class A11yController {
     }, (code) => {
       error(`reading aloud failed (${code}); reading stopped.`);
       announce(this.#t('speechFailed'));
+      // 指读 would fail again at every resting point: it shows off in this page only, and a click tries again.
+      if (rt.prefs.get().pointRead) rt.prefs.set({ pointRead: false }, { persist: false });
     });
     // 拼音 that cannot be loaded: said once, the button shows it off (this page only), a click loads again.
     this.#caption.onPinyinFailed = () => {
