@@ -26,7 +26,13 @@ export function serve({ port = 0, root = ROOT, csp = CSP } = {}) {
     } catch {
       return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    // Lazy chunks carry a content hash in their names, so they can be cached for good, as a site serves
+    // them (README); everything else is checked again on every load.
+    const hashed = /^\/dist\/chunks\/[\w.-]+-[\w-]{8}\.js$/.test(path);
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
     if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
