@@ -10,7 +10,8 @@ const LANDMARKS = `<header id="head"><a id="home" href="#">首页</a></header>
   <main id="main"><h1>年度报告</h1>${filler(40)}<p><a id="main1" href="#">附件下载</a></p>
     <article><header id="article-head">文章标题区</header><footer id="article-foot">文章脚注</footer></article></main>
   <aside id="side"><a id="side1" href="#">相关链接</a></aside>${filler(20)}
-  <footer id="foot"><a id="foot1" href="#">网站地图</a></footer>`;
+  <footer id="foot"><a id="foot1" href="#">网站地图</a></footer>
+  <form id="find"><input id="q" type="search" aria-label="站内搜索"></form>`;
 // An older template without landmark elements: the site names its parts in config.
 const DIVS = `<div id="top"><a id="top1" href="#">首页</a></div><div id="menu"><a id="menu1" href="#">栏目</a></div>
   <div id="zoom"><h1>年度报告</h1>${filler(40)}<a id="zoom1" href="#">附件</a></div><div id="bottom"><a id="bottom1" href="#">联系我们</a></div>`;
@@ -51,7 +52,7 @@ describe('无障碍浏览 region jumping (Alt+1…6)', function () {
     await openBar(p);
     await focusFrame(p);
     for (const [n, region, name, first] of [[2, 'nav', '导航', 'nav1'], [3, 'main', '正文', 'main1'], [4, 'side', '侧栏', 'side1'],
-      [5, 'foot', '页脚', 'foot1'], [1, 'head', '页头', 'home']] as const) {
+      [5, 'foot', '页脚', 'foot1'], [1, 'head', '页头', 'home'], [6, 'find', '搜索', 'q']] as const) {
       p.win.scrollTo(0, n === 1 ? p.doc.documentElement.scrollHeight : 0);
       expect(await altDigit(p, n), `Alt+${n} is taken`).to.equal(true);
       await waitFor(() => liveMessage(p) === `已跳到：${name}`, `the announcement for ${name}`);
@@ -68,7 +69,8 @@ describe('无障碍浏览 region jumping (Alt+1…6)', function () {
   });
 
   it('leaves Alt+digit to the browser when the bar is closed, the page has no such region, or the reader is typing', async () => {
-    const p = await openPage({ body: `<input id="field">${LANDMARKS.replace(/<aside[^]*<\/aside>/, '')}`, script: 'data-content="#main"' });
+    const body = LANDMARKS.replace(/<aside[^]*<\/aside>/, '').replace(/<form[^]*<\/form>/, '');
+    const p = await openPage({ body: `<input id="field">${body}`, script: 'data-content="#main"' });
     await focusFrame(p);
     expect(await altDigit(p, 2), 'bar closed').to.equal(false);
     await openBar(p);

@@ -6,22 +6,31 @@
  */
 import { resolveContentRoot } from '../../core/content-root.js';
 
-export const REGION_COUNT = 6;
-
-/** Default selectors, in Alt+1…6 order. Header and footer of an article or section are not the page's. */
-export const DEFAULT_REGIONS: readonly (string | null)[] = [
-  'header:not(main *, article *, section *, aside *, nav *), [role=banner]',
-  'nav, [role=navigation]',
+/**
+ * Default selectors, in Alt+1…6 order, each a list tried one by one (a browser without `:has()` still finds
+ * the others). Header and footer of an article or section are not the page's.
+ */
+export const DEFAULT_REGIONS: readonly (readonly string[] | null)[] = [
+  ['header:not(main *, article *, section *, aside *, nav *)', '[role=banner]'],
+  ['nav', '[role=navigation]'],
   null, // the article: config `content` (or the first of main, article, [role=main], #zoom)
-  'aside:not(main *, article *), [role=complementary]',
-  'footer:not(main *, article *, section *, aside *, nav *), [role=contentinfo]',
-  'search, [role=search], form:has(input[type=search])',
+  ['aside:not(main *, article *)', '[role=complementary]'],
+  ['footer:not(main *, article *, section *, aside *, nav *)', '[role=contentinfo]'],
+  ['search', '[role=search]', 'form:has(input[type=search])'],
 ];
 
 /** Config `regions`: up to six selectors separated by `;`, an empty one keeping its default. */
-export function parseRegions(config: string): (string | null)[] {
+export function parseRegions(config: string): (readonly string[] | null)[] {
   const own = config.split(';').map((s) => s.trim());
-  return DEFAULT_REGIONS.map((d, i) => own[i] || d);
+  return DEFAULT_REGIONS.map((d, i) => (own[i] ? [own[i]!] : d));
+}
+
+function queryAll(doc: Document, selector: string): Element[] {
+  try {
+    return Array.from(doc.querySelectorAll(selector));
+  } catch {
+    return []; // a selector this browser does not know
+  }
 }
 
 function shown(el: Element): boolean {
@@ -30,11 +39,13 @@ function shown(el: Element): boolean {
 
 /** The element of region `n` (1–6) on this page, or null: the first one that is shown. */
 export function findRegion(n: number, regions: string, content: string | null, doc: Document = document): HTMLElement | null {
-  const selector = parseRegions(regions)[n - 1];
-  if (selector === undefined) return null;
-  const found = selector === null
+  const selectors = parseRegions(regions)[n - 1];
+  if (selectors === undefined) return null;
+  const found = selectors === null
     ? [resolveContentRoot(content, doc)]
-    : Array.from(doc.querySelectorAll(selector)).filter((el) => !el.localName.startsWith('yidu-'));
+    : selectors.flatMap((s) => queryAll(doc, s)).filter((el) => !el.localName.startsWith('yidu-'))
+      // In page order, whichever selector found them.
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   return (found.find((el) => el && shown(el)) as HTMLElement | undefined) ?? null;
 }
 
