@@ -57,6 +57,8 @@ describe('无障碍浏览 region jumping (Alt+1…6)', function () {
       expect(await altDigit(p, n), `Alt+${n} is taken`).to.equal(true);
       await waitFor(() => liveMessage(p) === `已跳到：${name}`, `the announcement for ${name}`);
       expect(inView(p, $(region)), `${region} scrolled into view`).to.equal(true);
+      expect($(region).getBoundingClientRect().top, `${region} not under the docked bar`)
+        .to.be.at.least(bar(p)!.getBoundingClientRect().bottom - 1);
       // The outline shows where the reader went, outside the page's own markup.
       const mark = p.doc.querySelector('yidu-region-mark')!;
       expect(mark.getAttribute('aria-hidden')).to.equal('true');
