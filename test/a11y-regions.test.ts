@@ -62,6 +62,7 @@ describe('无障碍浏览 region jumping (Alt+1…6)', function () {
       // The outline shows where the reader went, outside the page's own markup.
       const mark = p.doc.querySelector('yidu-region-mark')!;
       expect(mark.getAttribute('aria-hidden')).to.equal('true');
+      expect(mark.matches(':popover-open'), 'in the top layer, above any site header').to.equal(true);
       expect(Math.abs(mark.getBoundingClientRect().top - ($(region).getBoundingClientRect().top - 4))).to.be.below(2);
       await sendKeys({ press: 'Tab' });
       await waitFor(() => focused(p)?.id === first, `Tab into ${region} (got ${focused(p)?.id || focused(p)?.localName})`);

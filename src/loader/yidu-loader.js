@@ -16,7 +16,7 @@
 
   // A returning reader with a larger size, elder mode, a colour scheme, page zoom, the text-only view or the
   // docked bar saved should not see the page flash as it was: hide it until the saved preferences are
-  // applied (at most one second).
+  // applied (at most one second). The list mirrors A11Y_PREFS in src/a11y/boot.ts: this file imports nothing.
   var CLOAK = Symbol.for('yidu.cloak');
   try {
     var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';

@@ -5,6 +5,7 @@
  * Tab start inside it, without leaving a tabindex (or anything else) on the site's elements.
  */
 import { resolveContentRoot } from '../../core/content-root.js';
+import { toTopLayer } from './top-layer.js';
 
 /**
  * Default selectors, in Alt+1…6 order, each a list tried one by one (a browser without `:has()` still finds
@@ -50,8 +51,9 @@ export function findRegion(n: number, regions: string, content: string | null, d
 }
 
 const MARK_TAG = 'yidu-region-mark';
-const MARK_CSS = `:host{position:absolute !important;z-index:2147483600 !important;pointer-events:none !important;display:block !important;
-box-sizing:border-box !important;border:4px solid #d00000 !important;box-shadow:0 0 0 2px #ffffff !important;margin:0 !important}
+const MARK_CSS = `:host{position:absolute !important;z-index:2147483647 !important;pointer-events:none !important;display:block !important;
+box-sizing:border-box !important;border:4px solid #d00000 !important;box-shadow:0 0 0 2px #ffffff !important;margin:0 !important;
+right:auto !important;bottom:auto !important;padding:0 !important;background:transparent !important;overflow:visible !important}
 @media (forced-colors: active){:host{border-color:Highlight !important}}
 @media (prefers-reduced-motion: no-preference){:host{transition:opacity .4s}}`;
 
@@ -97,12 +99,14 @@ export class RegionJump {
     const r = el.getBoundingClientRect();
     const win = doc.defaultView!;
     const mark = doc.createElement(MARK_TAG);
-    // Outside the body, in document coordinates: page zoom and colour schemes leave it alone.
+    // Outside the body, in document coordinates, in the top layer like yidu's other overlays: page zoom and
+    // colour schemes leave it alone, and no site header can cover it.
     mark.style.setProperty('left', `${r.left + win.scrollX - 4}px`, 'important');
     mark.style.setProperty('top', `${r.top + win.scrollY - 4}px`, 'important');
     mark.style.setProperty('width', `${r.width + 8}px`, 'important');
     mark.style.setProperty('height', `${r.height + 8}px`, 'important');
     doc.documentElement.append(mark);
+    toTopLayer(mark);
     this.#mark = mark;
     this.#timer = win.setTimeout(() => this.clear(), MARK_MS);
   }
