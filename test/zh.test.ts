@@ -270,6 +270,42 @@ describe('简体 / 繁体', function () {
     expect(again.win.Yidu.prefs.get().zh).to.equal('hant');
   });
 
+  it('hover on 繁体 converts ahead in memory only: nothing on the page changes until the click, and the site’s changes in between win', async () => {
+    const body = `<main><p id="a">头发<b>很</b>长，面向社会</p><p id="b">历史<i>文件</i></p><p id="c">系统</p>
+      <input id="q" value="干净"><p id="d" title="只有">公里</p></main>`;
+    const p = await openPage({ body });
+    const before = snapshot(p.doc);
+    const records: MutationRecord[] = [];
+    const mo = new p.win.MutationObserver((r) => records.push(...r));
+    mo.observe(p.doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+    const chunks = () => (p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => new URL(e.name).pathname).filter((n) => /^\/dist\/chunks\/st-/.test(n));
+    button(zhSwitch(p), '繁体').dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => chunks().length > 0, 'dictionary prefetch');
+    await new Promise((r) => setTimeout(r, 400)); // the warm-up runs in idle time
+    mo.disconnect();
+    const ours = (n: Node) => !!(n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest('[class^="yidu"], yidu-zh-switch, yidu-toolbar');
+    expect(records.filter((r) => !ours(r.target)).map((r) => `${r.type} ${r.target.nodeName} ${r.attributeName} ${(r.target as Element).getAttribute?.(r.attributeName!)}`)).to.deep.equal([]);
+    expect(snapshot(p.doc)).to.equal(before);
+    // The site changes the page after the warm-up and before the click.
+    p.doc.querySelector('#a b')!.textContent = '短';
+    p.doc.querySelector('#b')!.append(p.doc.createTextNode('和面条'));
+    p.doc.querySelector('#c')!.firstChild!.textContent = '系统里的头发';
+    (p.doc.querySelector('#q') as HTMLInputElement).value = '只有我';
+    await to(p, 'hant');
+    expect(text(p, '#a')).to.equal(tw('头发短长，面向社会'));
+    expect(p.doc.querySelector('#a b')!.textContent).to.equal('短');
+    expect(text(p, '#b')).to.equal(tw('历史文件和面条'));
+    expect(text(p, '#c')).to.equal(tw('系统里的头发'));
+    expect(text(p, '#d')).to.equal('公里');
+    expect(p.doc.querySelector('#d')!.getAttribute('title')).to.equal('只有');
+    expect((p.doc.querySelector('#q') as HTMLInputElement).value).to.equal('只有我');
+    await to(p, 'hans');
+    expect(text(p, '#a')).to.equal('头发短长，面向社会');
+    expect(text(p, '#c')).to.equal('系统里的头发');
+    expect(p.errors).to.deep.equal([]);
+  });
+
   it('follows another tab', async () => {
     const p = await openPage({ body: '<main><p id="x">头发</p></main>' });
     const record = JSON.stringify({ v: 1, prefs: { fontSize: 'medium', elder: false, zh: 'hant' } });

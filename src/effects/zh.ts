@@ -60,6 +60,8 @@ class ZhEffect {
   /** What the page shows now: null, or the config it was converted with. */
   #applied: string | null = null;
   #converters: Converter[] = [];
+  /** The warm-up started by the reader's first intent (see `prefetch`); one per page is enough. */
+  #warming: { stop(): void } | null = null;
   #steps: Promise<void> = Promise.resolve();
 
   constructor(rt: Runtime) {
@@ -106,8 +108,20 @@ class ZhEffect {
     return [await loadFeature(), await chain];
   }
 
+  /**
+   * Fetches and builds the converter ahead of the click and, while the page still shows its own script,
+   * converts its text into the converter's memo (nothing on the page changes): the click then only writes.
+   */
   prefetch(): void {
-    this.#load().catch(() => {});
+    this.#load().then(([feature, chain]) => {
+      if (this.#warming || this.#applied !== null || this.#wanted() !== null) return;
+      const c = this.#rt.config.get();
+      const root = c.zhRoot ? document.querySelector(c.zhRoot) : document.documentElement;
+      if (!root) return; // the click reports it
+      const title = document.querySelector('title');
+      const roots = title && !root.contains(title) ? [root, title] : [root];
+      this.#warming = feature.PageConverter.warm(feature.direction(chain, c.source, c.variant), roots);
+    }).catch(() => {});
   }
 
   async convertText(s: string): Promise<string> {
@@ -137,6 +151,8 @@ class ZhEffect {
       return;
     }
     if (this.#wanted() !== wanted) return;
+    // What the warm-up converted is in the memo; the rest is done now, once.
+    this.#warming?.stop();
     const [feature, chain] = loaded;
     const c = this.#rt.config.get();
     const dir = feature.direction(chain, c.source, c.variant);

@@ -110,6 +110,13 @@ const PROGRESS_MS = 100;
 /** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
 const RESTORE_BATCH = 512;
 
+/**
+ * Work a warm-up (see `PageConverter.warm`) may spend in all, in milliseconds of its own slices: a typical
+ * report is done several times over; on a very long page the first part is ready and the rest converts on
+ * the click.
+ */
+const WARM_BUDGET_MS = 250;
+
 /** Lets the page run its own tasks (input, timers, rendering) between slices: a plain task, queued fairly. */
 const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
@@ -129,6 +136,37 @@ export class PageConverter {
   #running: Promise<void> | null = null;
   /** Bumped by restore(): a conversion in progress stops at its next slice. */
   #generation = 0;
+  /** A warm-up (see `warm`): converts into the memo only, never writes, never observes. */
+  readonly #dry: boolean;
+
+  constructor({ dry = false }: { dry?: boolean } = {}) {
+    this.#dry = dry;
+  }
+
+  /**
+   * The reader showed intent (hover or focus on 繁体): converts the text of `roots` ahead of the click, into
+   * the memo only — nothing on the page changes. The click's conversion then finds each unchanged inline run
+   * converted already and only writes (like a repeat toggle). Runs in short slices at idle priority within
+   * a total budget; `stop()` ends it (the click's conversion does, so no work is done twice).
+   */
+  static warm(dir: Direction, roots: Element[]): { stop(): void; done: Promise<void> } {
+    const pc = new PageConverter({ dry: true });
+    pc.#dir = dir;
+    pc.#roots = roots;
+    pc.#queue = [...roots];
+    const gen = pc.#generation;
+    const done = (async () => {
+      let spent = 0;
+      while (pc.#queue.length > 0 && gen === pc.#generation && spent < WARM_BUDGET_MS) {
+        await idleSlice();
+        if (gen !== pc.#generation) break;
+        const start = performance.now();
+        pc.#slice(start + SLICE_MS);
+        spent += performance.now() - start;
+      }
+    })();
+    return { stop: () => void pc.#generation++, done };
+  }
 
   get converted(): boolean {
     return this.#dir !== null;
@@ -235,7 +273,7 @@ export class PageConverter {
 
   /** Converts queued subtrees until the deadline; our writes are dropped from the observer's queue. */
   #slice(deadline: number): void {
-    this.#onMutations(this.#observer.takeRecords());
+    if (!this.#dry) this.#onMutations(this.#observer.takeRecords());
     const dir = this.#dir;
     if (!dir) return;
     while (this.#queue.length > 0 && performance.now() < deadline) {
@@ -322,10 +360,12 @@ export class PageConverter {
       out = convertPieces(dir.chain, pieces);
       memo.set(run[0]!, { run, pieces, out });
     }
+    if (this.#dry) return;
     for (let i = 0; i < run.length; i++) this.#setText(run[i]!, pieces[i]!, out[i]!, this.#deferWrites);
   }
 
   #setText(node: Text, orig: string, conv: string, deferred = false): void {
+    if (this.#dry) return;
     if (conv === orig) return;
     this.#texts.set(node, { orig, conv });
     if (deferred) this.#pending.push(node);
@@ -374,6 +414,7 @@ export class PageConverter {
 
   /** Converts the attributes of one element. */
   #element(el: Element, dir: Direction): void {
+    if (this.#dry) return; // a warm-up writes nothing
     for (const name of ATTRIBUTES) this.#attr(el, name, dir);
     if (el.localName === 'input' && BUTTON_TYPES.has((el as HTMLInputElement).type)) this.#attr(el, 'value', dir);
     this.#attr(el, 'lang', dir);
@@ -446,6 +487,13 @@ export class PageConverter {
     if (added && !this.#running) void this.#drain();
   }
 }
+
+/** Waits for the browser to be idle (a short timeout where requestIdleCallback is missing). */
+const idleSlice = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 200 });
+    else setTimeout(resolve, 16);
+  });
 
 interface Walk {
   walker: TreeWalker | null;
