@@ -99,16 +99,20 @@ const SLICE_MS = 4;
 const CONVERT_SLICE_MS = 8;
 const FIRST_SLICE_MS = 20;
 /**
- * Characters of text written in one slice: at first, at least and at most (the browser lays them out
- * afterwards, in a task of its own that must stay short too; see #drain), and converted-but-unwritten text
- * nodes at most.
+ * Characters of text written in one batch: at first (a typical report in one), at least and at most; and
+ * converted-but-unwritten text nodes at most. After each batch the page is laid out at once, inside our own
+ * task, and timed (see #laidOut): batches grow while that layout stays under LAYOUT_LOW_MS and shrink above
+ * LAYOUT_HIGH_MS, so the browser's work on what we wrote never makes a long frame.
  */
-const WRITE_CHARS = 4000;
-const WRITE_CHARS_MAX = 64000;
+const WRITE_CHARS = 8000;
+const WRITE_CHARS_MIN = 1000;
+const WRITE_CHARS_MAX = 128000;
+const LAYOUT_LOW_MS = 12;
+const LAYOUT_HIGH_MS = 25;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
-/** Text nodes restored per slice at most (writing is fast; the browser's layout afterwards is not). */
-const RESTORE_BATCH = 512;
+/** Lent `lang` attributes taken back per slice (see #lend). */
+const UNLEND_BATCH = 4000;
 
 /**
  * Work a warm-up (see `PageConverter.warm`) may spend in all, in milliseconds of its own slices: a typical
@@ -207,7 +211,7 @@ export class PageConverter {
     this.#dir = null;
     this.#queue = [];
     this.#pending = [];
-    this.#pendingLang = [];
+    this.#langPlan.clear();
     this.#walkers.clear();
     // Pending records are the site's changes: those nodes already show the site's value, which wins below.
     this.#observer.disconnect();
@@ -216,18 +220,45 @@ export class PageConverter {
     const attrs = [...this.#attrs];
     this.#texts.clear();
     this.#attrs.clear();
-    let deadline = performance.now() + SLICE_MS;
-    for (let i = 0; i < texts.length; i++) {
-      const [node, c] = texts[i]!;
-      if (node.data === c.conv) node.data = c.orig;
-      // Few enough nodes per slice that the layout after it stays short too.
-      if ((i & 63) === 63 && (i % RESTORE_BATCH === RESTORE_BATCH - 1 || performance.now() > deadline)) {
-        await yieldToPage();
-        deadline = performance.now() + SLICE_MS;
+    // The `lang` attributes we changed go back last; on a long page their blocks borrow them first (#lend).
+    const langBack = new Map<Element, string>();
+    let total = 0;
+    for (const [el, map] of attrs) {
+      const c = map.get('lang');
+      if (c && el.getAttribute('lang') === c.conv) langBack.set(el, c.orig);
+    }
+    for (const [, c] of texts) total += c.orig.length;
+    const lending = this.#lent.size > 0 || (langBack.size > 0 && total > this.#writeChars);
+    for (let i = 0; i < texts.length; ) {
+      const deadline = performance.now() + SLICE_MS;
+      let chars = 0;
+      for (; i < texts.length; i++) {
+        const [node, c] = texts[i]!;
+        if (node.data === c.conv) {
+          if (lending) this.#lend(node, langBack);
+          node.data = c.orig;
+          chars += c.orig.length;
+        }
+        if (chars >= this.#writeChars || ((i & 63) === 63 && performance.now() > deadline)) {
+          i++;
+          break;
+        }
       }
+      // (A short page is laid out once, below, with its attributes.)
+      if (chars > 0 && (lending || i < texts.length)) this.#laidOut();
+      if (i < texts.length) await yieldToPage();
     }
     for (const [el, map] of attrs) {
-      for (const [name, c] of map) if (el.getAttribute(name) === c.conv) el.setAttribute(name, c.orig);
+      for (const [name, c] of map) if (name !== 'lang' && el.getAttribute(name) === c.conv) el.setAttribute(name, c.orig);
+    }
+    // As in #write: on a long page, the root's `lang` in a task of its own, then the lent ones back.
+    if (lending) await yieldToPage();
+    for (const [el, orig] of langBack) el.setAttribute('lang', orig);
+    this.#laidOut(false);
+    while (this.#lent.size > 0) {
+      await yieldToPage();
+      this.#unlend();
+      this.#laidOut(false);
     }
   }
 
@@ -239,26 +270,17 @@ export class PageConverter {
       let budget = FIRST_SLICE_MS;
       let written = performance.now();
       this.#deferWrites = true;
-      while ((this.#queue.length > 0 || this.#pending.length > 0 || this.#pendingLang.length > 0) && gen === this.#generation) {
+      while ((this.#queue.length > 0 || this.#pending.length > 0 || this.#langPlan.size > 0 || this.#lent.size > 0) && gen === this.#generation) {
         this.#slice(performance.now() + budget);
         // Converted text is written when all is converted, so the browser lays the page out once rather than
         // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
         const now = performance.now();
-        let wrote = false;
         if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || now - written > PROGRESS_MS) {
-          wrote = this.#write();
+          this.#write();
           written = now;
         }
         budget = CONVERT_SLICE_MS;
-        if (this.#queue.length > 0 || this.#pending.length > 0) {
-          const before = performance.now();
-          await yieldToPage();
-          // The time away is mostly the browser laying out what we wrote: batches grow while that stays short
-          // and shrink when it does not, so no layout becomes a long task and a short page needs few frames.
-          const away = performance.now() - before;
-          if (wrote && away < 16) this.#writeChars = Math.min(this.#writeChars * 2, WRITE_CHARS_MAX);
-          if (wrote && away > 32) this.#writeChars = Math.max(this.#writeChars / 2, WRITE_CHARS);
-        }
+        if (this.#queue.length > 0 || this.#pending.length > 0 || this.#langPlan.size > 0 || this.#lent.size > 0) await yieldToPage();
       }
       this.#deferWrites = false;
     })();
@@ -374,32 +396,125 @@ export class PageConverter {
 
   /** Converted text not written yet (see #drain); restore() and the site's own changes make entries stale. */
   #pending: Text[] = [];
-  #pendingLang: Element[] = [];
+  /**
+   * `lang` attributes to change, with their new values, written with the text (a new `lang` makes the browser
+   * re-shape all the text under it): see #write.
+   */
+  readonly #langPlan = new Map<Element, string>();
+  /**
+   * Blocks of the site's page holding a `lang` we lent them for the length of a long conversion or restore,
+   * with the value lent (see #lend).
+   */
+  readonly #lent = new Map<Element, string>();
   #writeChars = WRITE_CHARS;
   #deferWrites = false;
 
-  /** Writes a batch of pending text (less if a slice's time runs out); our writes are dropped from the observer's queue. */
-  #write(): boolean {
+  /**
+   * Writes a batch of pending text (less if a slice's time runs out) and, once all is written, the planned
+   * `lang` changes; our writes are dropped from the observer's queue.
+   *
+   * A new `lang` on the root makes the browser re-shape every character under it in one frame (~300 ms for
+   * 650,000 characters). So when the text takes more than one batch, each block borrows its new `lang` just
+   * before its text is written (#lend) and is re-shaped once, with its batch; when the root's `lang` changes
+   * at the end, no text's language changes any more, and the borrowed attributes are taken back (#unlend).
+   */
+  #write(): void {
     const deadline = performance.now() + CONVERT_SLICE_MS;
     this.#onMutations(this.#observer.takeRecords());
-    for (const el of this.#pendingLang) {
-      const c = this.#attrs.get(el)?.get('lang');
-      if (c && el.getAttribute('lang') === c.orig) el.setAttribute('lang', c.conv);
-    }
-    this.#pendingLang = [];
-    let i = 0;
-    let chars = 0;
+    const plan = this.#langPlan;
+    // A planned change whose element the site changed meanwhile is dropped: the site's value wins.
+    for (const [el] of plan) if (el.getAttribute('lang') !== this.#attrs.get(el)?.get('lang')?.orig) plan.delete(el);
     const pending = this.#pending;
-    for (; i < pending.length; i++) {
-      const node = pending[i]!;
+    let last = this.#queue.length === 0;
+    for (let k = 0, n = 0; last && k < pending.length; k++) if ((n += pending[k]!.data.length) > this.#writeChars) last = false;
+    const lending = plan.size > 0 && (this.#lent.size > 0 || !last);
+    let i = 0;
+    let changed = false;
+    for (let chars = 0; i < pending.length; ) {
+      const node = pending[i++]!;
       const c = this.#texts.get(node);
       // Only where the node still shows the text we converted (else the site changed it, and that wins).
-      if (c && node.data === c.orig) (node.data = c.conv), (chars += c.conv.length);
-      if (chars >= this.#writeChars || ((i & 63) === 63 && performance.now() > deadline)) break;
+      if (c && node.data === c.orig) {
+        if (lending) this.#lend(node, plan);
+        node.data = c.conv;
+        chars += c.conv.length;
+        changed = true;
+      }
+      if (chars >= this.#writeChars || ((i & 63) === 0 && performance.now() > deadline)) break;
     }
-    this.#pending = pending.slice(i + 1);
+    this.#pending = pending.slice(i);
+    // All written. On a long page, the root's new `lang` makes the browser restyle the whole document, which
+    // takes a task of its own (the next one); the lent attributes go back in the ones after.
+    let sized = changed;
+    if (this.#queue.length === 0 && this.#pending.length === 0 && !(lending && changed)) {
+      // (A layout with a new `lang` in it costs what the page's size does, not the batch's: not a measure.)
+      if (plan.size > 0) {
+        for (const [el, lang] of plan) el.setAttribute('lang', lang);
+        plan.clear();
+        changed = true;
+        sized = false;
+      } else if (this.#lent.size > 0) {
+        this.#unlend();
+        changed = true;
+        sized = false;
+      }
+    }
+    if (changed) this.#laidOut(sized);
     this.#observer.takeRecords();
-    return chars > 0;
+  }
+
+  /**
+   * Lends `node`'s block the `lang` it will have when `plan` is done, if that differs from the one in effect
+   * now; a block whose own `lang` is in the plan gets it now.
+   */
+  #lend(node: Text, plan: Map<Element, string>): void {
+    const block = blockOf(node);
+    if (!block || !block.ownerDocument.body?.contains(block)) return;
+    if (!this.#lent.has(block) && block.hasAttribute('lang')) {
+      const to = plan.get(block);
+      if (to !== undefined) (block.setAttribute('lang', to), plan.delete(block));
+      return;
+    }
+    // In effect now (lent values included), and at the end (the nearest `lang` of the site's own, as planned).
+    let now = this.#lent.get(block) ?? null;
+    let end: string | null = null;
+    for (let el = block.parentElement; el; el = el.parentElement) {
+      const lang = el.getAttribute('lang');
+      if (lang === null) continue;
+      now ??= lang;
+      if (this.#lent.has(el)) continue;
+      end = plan.get(el) ?? lang;
+      break;
+    }
+    if (end !== null && now !== end) {
+      block.setAttribute('lang', end);
+      this.#lent.set(block, end);
+    }
+  }
+
+  /** Takes back a slice of lent `lang` attributes; one the site has set since is the site's and stays. */
+  #unlend(): void {
+    let n = 0;
+    for (const [el, lang] of this.#lent) {
+      this.#lent.delete(el);
+      if (el.getAttribute('lang') === lang) el.removeAttribute('lang');
+      if (++n >= UNLEND_BATCH) break;
+    }
+  }
+
+  /**
+   * Lays the page out now, inside our own task, where its cost is known: unless `sized` is false, the next
+   * batch is sized by it (see WRITE_CHARS). No layout of what we wrote is left to become a long frame of its own.
+   */
+  #laidOut(sized = true): void {
+    const root = this.#roots[0]?.ownerDocument?.documentElement as HTMLElement | undefined;
+    if (!root) return;
+    const t0 = performance.now();
+    void root.offsetHeight;
+    const ms = performance.now() - t0;
+    if (!sized) return;
+    if (ms < LAYOUT_LOW_MS) this.#writeChars = Math.min(this.#writeChars * 2, WRITE_CHARS_MAX);
+    else if (ms > LAYOUT_HIGH_MS) this.#writeChars = Math.max(Math.round((this.#writeChars * LAYOUT_LOW_MS) / ms), WRITE_CHARS_MIN);
   }
 
   #alreadyTarget(el: Element, dir: Direction): boolean {
@@ -409,6 +524,7 @@ export class PageConverter {
 
   /** An attribute's value as the site wrote it (before our conversion). */
   #origAttr(el: Element, name: string): string | null {
+    if (name === 'lang' && this.#lent.has(el)) return null; // ours, for a while
     return this.#attrs.get(el)?.get(name)?.orig ?? el.getAttribute(name);
   }
 
@@ -421,6 +537,7 @@ export class PageConverter {
   }
 
   #attr(el: Element, name: string, dir: Direction): void {
+    if (name === 'lang' && this.#lent.has(el)) return;
     const value = el.getAttribute(name);
     const known = this.#attrs.get(el)?.get(name);
     if (value === null || (known && known.conv === value)) return;
@@ -433,7 +550,7 @@ export class PageConverter {
     if (!map) this.#attrs.set(el, (map = new Map()));
     map.set(name, { orig: value, conv });
     // A new `lang` makes the browser lay out all the text under it again: it goes with the text writes.
-    if (name === 'lang' && this.#deferWrites) this.#pendingLang.push(el);
+    if (name === 'lang' && this.#deferWrites) this.#langPlan.set(el, conv);
     else el.setAttribute(name, conv);
   }
 
@@ -443,7 +560,7 @@ export class PageConverter {
     for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
       if (excluded(el)) return false;
       if (el !== node && NO_CONTENT.has(el.tagName.toUpperCase())) return false;
-      if (!langSeen && el.hasAttribute('lang')) {
+      if (!langSeen && this.#origAttr(el, 'lang') !== null) {
         langSeen = true;
         if (this.#alreadyTarget(el, dir)) return false;
       }
@@ -467,6 +584,8 @@ export class PageConverter {
       } else if (r.type === 'attributes') {
         const el = r.target as Element;
         const name = r.attributeName!;
+        // Our own writes never reach here: a `lang` on a block we lent one to is the site's now.
+        if (name === 'lang') this.#lent.delete(el);
         const value = el.getAttribute(name);
         const known = this.#attrs.get(el)?.get(name);
         if (known && known.conv === value) continue;
