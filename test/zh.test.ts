@@ -446,6 +446,27 @@ describe('简体 / 繁体', function () {
     expect(p.errors).to.deep.equal([]);
   });
 
+  for (const zhRoot of [null, 'main']) {
+    it(`a long page${zhRoot ? ' with zhRoot' : ''}: the root's lang changes after the last text is written, never before`, async () => {
+      const para = (i: number) => `第${i}段：县政府坚持面向社会公开政府信息，完善行政复议制度，系统梳理历史文件。`;
+      const body = `<main>${Array.from({ length: 600 }, (_, i) => `<p>${para(i)}</p>`).join('')}</main>`;
+      const p = await openPage({ body, script: zhRoot ? `data-zh-root="${zhRoot}"` : '' });
+      const order: string[] = [];
+      const mo = new p.win.MutationObserver((records) => {
+        for (const r of records) order.push(r.type === 'characterData' ? 'text' : `${(r.target as Element).localName}.${r.attributeName}`);
+      });
+      mo.observe(p.doc.documentElement, { subtree: true, characterData: true, attributes: true, attributeFilter: ['lang'] });
+      await to(p, 'hant');
+      mo.disconnect();
+      expect(p.doc.documentElement.lang).to.equal('zh-TW');
+      const htmlLang = order.indexOf('html.lang');
+      expect(htmlLang, 'the root lang changed').to.be.above(-1);
+      expect(order.lastIndexOf('text'), 'no text written after the root lang').to.be.below(htmlLang);
+      expect(order.filter((o) => o === 'text').length).to.be.above(599);
+      expect([...p.doc.querySelectorAll('main [lang]')]).to.deep.equal([]);
+    });
+  }
+
   it('stays responsive on a 650,000-character page: no task over 50 ms converting or restoring', async function () {
     this.timeout(120000);
     const para = '本年度，县政府坚持以公开为常态、不公开为例外，围绕<b>行政复议</b>和面向社会的服务，系统梳理历史文件，只有依法公开才能干净透明。';

@@ -107,8 +107,8 @@ const FIRST_SLICE_MS = 20;
 const WRITE_CHARS = 8000;
 const WRITE_CHARS_MIN = 1000;
 const WRITE_CHARS_MAX = 128000;
-const LAYOUT_LOW_MS = 12;
-const LAYOUT_HIGH_MS = 25;
+const LAYOUT_LOW_MS = 10;
+const LAYOUT_HIGH_MS = 20;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Lent `lang` attributes taken back per slice (see #lend). */
@@ -182,6 +182,8 @@ export class PageConverter {
     this.#dir = dir;
     this.#roots = roots;
     this.#queue = [...roots];
+    // Planned like every other `lang` (see #write): it changes when the text is written, not before.
+    this.#deferWrites = true;
     for (const el of langOnly) this.#attr(el, 'lang', dir);
     for (const root of roots) {
       this.#observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED });
@@ -270,15 +272,23 @@ export class PageConverter {
       let budget = FIRST_SLICE_MS;
       let written = performance.now();
       this.#deferWrites = true;
+      let first = true;
       while ((this.#queue.length > 0 || this.#pending.length > 0 || this.#langPlan.size > 0 || this.#lent.size > 0) && gen === this.#generation) {
+        const walking = this.#queue.length > 0;
         this.#slice(performance.now() + budget);
         // Converted text is written when all is converted, so the browser lays the page out once rather than
         // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
-        const now = performance.now();
-        if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || now - written > PROGRESS_MS) {
+        if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || performance.now() - written > PROGRESS_MS) {
+          // A write and its layout get a task of their own, but for a short page's one write, right after the
+          // one slice that converted it (the reader's click is answered within one task).
+          if (walking && !(first && this.#queue.length === 0)) {
+            await yieldToPage();
+            if (gen !== this.#generation) break;
+          }
           this.#write();
-          written = now;
+          written = performance.now();
         }
+        first = false;
         budget = CONVERT_SLICE_MS;
         if (this.#queue.length > 0 || this.#pending.length > 0 || this.#langPlan.size > 0 || this.#lent.size > 0) await yieldToPage();
       }
