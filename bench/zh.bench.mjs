@@ -5,7 +5,8 @@
 //             then 简体 (restore) and 繁体 again (repeat toggle). No hover before the click, so intent prefetch
 //             is not in this path (as when a screen reader activates the button without moving focus to it);
 //             a separate line shows the usual path of a mouse or keyboard: the pointer rests on 繁体 (or focus
-//             reaches it) a moment before the click, so the chunks are fetched and the text converted ahead.
+//             reaches it) a moment before the click, so the chunks are fetched and the text converted ahead;
+//             another a tap, where the pointer arrives as the finger touches, about 0.1 s before the click.
 // Every measurement ends when the converted page is laid out (a forced layout).
 // The machine is shared and noisy: each yidu run is paired with the opencc-js run just before it, and the
 // ratio printed is the median of the paired ratios.
@@ -42,7 +43,8 @@ async function opencc(browser, url, times) {
   return { ms, check };
 }
 
-async function yidu(browser, url, times, hover = false) {
+/** `hover`: ms between the pointer reaching 繁体 and the click (0: no hover). */
+async function yidu(browser, url, times, hover = 0) {
   const page = await browser.newPage();
   await page.goto(`${url}/demo/index.html`);
   await page.evaluate(() => localStorage.clear());
@@ -75,7 +77,7 @@ async function yidu(browser, url, times, hover = false) {
     if (hover) {
       // The reader's intent: the pointer comes to rest on 繁体; the click comes a moment later.
       find('繁体').dispatchEvent(new PointerEvent('pointerenter'));
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, hover));
     }
     const first = await time('繁体', 'hant');
     const check = document.querySelector('#main').textContent;
@@ -98,13 +100,15 @@ export default async function ({ browser, baseUrl }) {
     const base = [];
     const ours = [];
     const hovered = [];
+    const touched = [];
     for (let i = 0; i < RUNS; i++) {
       base.push(await opencc(browser, baseUrl, times));
       ours.push(await yidu(browser, baseUrl, times));
-      hovered.push(await yidu(browser, baseUrl, times, true));
+      hovered.push(await yidu(browser, baseUrl, times, 500));
+      touched.push(await yidu(browser, baseUrl, times, 100));
     }
     const ratio = (runs) => median(runs.map((r, i) => base[i].ms / r.first));
-    for (const runs of [ours, hovered]) {
+    for (const runs of [ours, hovered, touched]) {
       if (runs.some((r, i) => r.check !== base[i].check)) console.warn(`  (${name}: yidu's text differs from opencc-js HTMLConverter's)`);
     }
     const b = median(base.map((r) => r.ms));
@@ -115,6 +119,7 @@ export default async function ({ browser, baseUrl }) {
     console.log(`  opencc-js build + HTMLConverter.convert ${f(b)}   ×1.00`);
     console.log(`  yidu first 繁体, no hover or focus      ${f(first)}   ${ratio(ours).toFixed(2)}× faster`);
     console.log(`  yidu first 繁体, hovered 0.5 s before   ${f(median(hovered.map((r) => r.first)))}   ${ratio(hovered).toFixed(2)}× faster`);
+    console.log(`  yidu first 繁体, touched 0.1 s before   ${f(median(touched.map((r) => r.first)))}   ${ratio(touched).toFixed(2)}× faster`);
     console.log(`  yidu 简体 (restore)                      ${f(restore)}`);
     console.log(`  yidu 繁体 again (repeat toggle)           ${f(repeat)}`);
   }
