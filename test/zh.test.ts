@@ -178,8 +178,9 @@ describe('简体 / 繁体', function () {
     expect(p.doc.querySelector('#i1')).to.equal(null);
   });
 
-  it('property: random trees, random site mutations and toggles → back in 简体, the page is the original plus the site’s changes', async () => {
-    let seed = 12345;
+  for (const long of [false, true]) {
+  it(`property: random ${long ? 'long pages (blocks borrow lang), site lang changes' : 'trees'}, random site mutations and toggles → back in 简体, the page is the original plus the site’s changes`, async () => {
+    let seed = long ? 777 : 12345;
     const r = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
     const ALPHABET = ['头', '发', '制度', '行政复议', '面', '条', '系统', '干净', '历史', '皇后', '公里', '只有', '里', '后', '台', '云',
@@ -211,11 +212,20 @@ describe('简体 / 繁体', function () {
       const b = nodes(ref);
       if (a.length === 0) return;
       const i = Math.floor(r() * a.length);
-      const kind = Math.floor(r() * 4);
+      const kind = Math.floor(r() * (long ? 5 : 4));
       const t = randText();
       const na = a[i]!;
       const nb = b[i]!;
-      if (kind === 0 && na.nodeType === Node.TEXT_NODE) ((na as Text).data = t), ((nb as Text).data = t);
+      if (kind === 4) {
+        // The site's own lang: set or removed, on any element (a block may hold a lent one just then).
+        const el = na.nodeType === Node.ELEMENT_NODE ? (na as Element) : na.parentElement!;
+        const twin = nb.nodeType === Node.ELEMENT_NODE ? (nb as Element) : nb.parentElement!;
+        const lang = pick(['zh-CN', 'zh-TW', 'en', null]);
+        for (const x of [el, twin]) {
+          if (lang === null) x.removeAttribute('lang');
+          else x.setAttribute('lang', lang);
+        }
+      } else if (kind === 0 && na.nodeType === Node.TEXT_NODE) ((na as Text).data = t), ((nb as Text).data = t);
       else if (kind === 1 && na.nodeType === Node.ELEMENT_NODE) {
         for (const [n, parent] of [[na, live], [nb, ref]] as const) {
           const el = parent.ownerDocument.createElement(pick(['span', 'b']));
@@ -227,10 +237,16 @@ describe('简体 / 繁体', function () {
     };
 
     const p = await openPage({ body: '<main id="root"></main>' });
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < (long ? 6 : 12); round++) {
       const root = p.doc.querySelector('#root')!;
       root.replaceChildren();
       build(p.doc, root, 0);
+      // A long page: more text than one write batch, in blocks.
+      while (long && root.textContent!.length < 30000) {
+        const block = p.doc.createElement(pick(['p', 'div', 'li']));
+        build(p.doc, block, 1);
+        root.append(block);
+      }
       const ref = root.cloneNode(true) as Element;
       const pending: Promise<void>[] = [];
       for (let step = 0; step < 8; step++) {
@@ -248,9 +264,11 @@ describe('简体 / 繁体', function () {
       const exact = (el: Element) => nodes(el).map((n) => (n.nodeType === Node.TEXT_NODE ? JSON.stringify((n as Text).data) : (n as Element).localName + [...(n as Element).attributes].map((x) => x.name + JSON.stringify(x.value)).join())).join('|');
       expect(exact(root), `round ${round}`).to.equal(exact(ref));
       expect(got).to.equal(want);
+      expect(p.doc.documentElement.lang).to.equal('zh-CN');
     }
     expect(p.errors).to.deep.equal([]);
   });
+  }
 
   it('downloads nothing until needed; hover on 繁体 fetches ahead; the choice persists and applies on reload', async () => {
     const p = await openPage({ body: TEMPLATE_BODY });
@@ -414,12 +432,16 @@ describe('简体 / 繁体', function () {
       mo.observe(p.doc.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
     });
 
-    // 1. Converted, while the site sets its own lang on a block that holds a borrowed one.
+    // 1. Converted, while the site sets its own lang on blocks that hold a borrowed one: another value, and
+    // the very value borrowed (it is the site's all the same, and stays).
     let siteBlock = '';
+    let sameBlock = '';
     const acted = onFirstLent(() => {
-      const lent = [...p.doc.querySelectorAll('main p[lang]')].find((el) => /^p\d/.test(el.id))!;
-      siteBlock = lent.id;
-      lent.setAttribute('lang', 'ja');
+      const [lent, other] = [...p.doc.querySelectorAll('main p[lang]')].filter((el) => /^p\d/.test(el.id));
+      siteBlock = lent!.id;
+      lent!.setAttribute('lang', 'ja');
+      sameBlock = other!.id;
+      other!.setAttribute('lang', other!.getAttribute('lang')!);
     });
     await to(p, 'hant');
     await acted;
@@ -428,14 +450,40 @@ describe('简体 / 繁体', function () {
     expect(text(p, '#tw')).to.equal('頭髮');
     expect(text(p, '#en')).to.equal('Hello 頭髮'); // only text marked as Traditional is left alone
     expect(p.doc.documentElement.lang).to.equal('zh-TW');
-    expect(langs()).to.deep.equal([...original.filter((l) => !/^(html|own|span)=/.test(l)), 'html=zh-TW', 'own=zh-TW', 'span=zh-TW', `${siteBlock}=ja`].sort());
+    expect(langs()).to.deep.equal([...original.filter((l) => !/^(html|own|span)=/.test(l)), 'html=zh-TW', 'own=zh-TW', 'span=zh-TW', `${siteBlock}=ja`, `${sameBlock}=zh-TW`].sort());
 
-    // 2. Back to 简体: the original, plus the site's own lang.
+    // 2. Back to 简体: the original, plus the site's own lang attributes.
     await to(p, 'hans');
+    expect(p.doc.getElementById(sameBlock)!.getAttribute('lang')).to.equal('zh-TW');
     p.doc.getElementById(siteBlock)!.removeAttribute('lang');
+    p.doc.getElementById(sameBlock)!.removeAttribute('lang');
     expect(snapshot(p.doc)).to.equal(before);
 
-    // 3. 繁体, and 简体 again as soon as the first block has borrowed its lang.
+    // 3. 繁体, and 简体 again as soon as the first block has borrowed its lang; while the blocks are restored
+    // (each borrows the old lang back for a while), a site script reacting to the change sets the very value
+    // on one of them: that lang is the site's, and stays.
+    let restoredBlock = '';
+    const reacted = onFirstLent(() => {
+      void p.win.Yidu.zh.set('hans');
+      const mo = new p.win.MutationObserver((records) => {
+        const r = records.find((x) => /^p\d/.test((x.target as Element).id) && (x.target as Element).getAttribute('lang') === 'zh-CN');
+        if (!r) return;
+        mo.disconnect();
+        restoredBlock = (r.target as Element).id;
+        (r.target as Element).setAttribute('lang', 'zh-CN');
+      });
+      mo.observe(p.doc.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+    });
+    void p.win.Yidu.zh.set('hant');
+    await reacted;
+    await p.win.Yidu.zh.set('hans');
+    await settle(p);
+    expect(restoredBlock).to.not.equal('');
+    expect(p.doc.getElementById(restoredBlock)!.getAttribute('lang')).to.equal('zh-CN');
+    p.doc.getElementById(restoredBlock)!.removeAttribute('lang');
+    expect(snapshot(p.doc)).to.equal(before);
+
+    // 4. 繁体, and 简体 again as soon as the first block has borrowed its lang.
     const halfway = onFirstLent(() => void p.win.Yidu.zh.set('hans'));
     void p.win.Yidu.zh.set('hant');
     await halfway;

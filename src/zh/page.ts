@@ -107,12 +107,12 @@ const FIRST_SLICE_MS = 20;
 const WRITE_CHARS = 8000;
 const WRITE_CHARS_MIN = 1000;
 const WRITE_CHARS_MAX = 128000;
-const LAYOUT_LOW_MS = 10;
-const LAYOUT_HIGH_MS = 20;
+const LAYOUT_LOW_MS = 8;
+const LAYOUT_HIGH_MS = 16;
 const PENDING_MAX = 20000;
 const PROGRESS_MS = 100;
 /** Lent `lang` attributes taken back per slice (see #lend). */
-const UNLEND_BATCH = 4000;
+const UNLEND_BATCH = 2000;
 
 /**
  * Work a warm-up (see `PageConverter.warm`) may spend in all, in milliseconds of its own slices: a typical
@@ -217,6 +217,12 @@ export class PageConverter {
     this.#walkers.clear();
     // Pending records are the site's changes: those nodes already show the site's value, which wins below.
     this.#observer.disconnect();
+    // Until the end, a `lang` the site sets on a block holding a lent one is the site's (ours are taken out
+    // of the queue right after we write them, as in a conversion).
+    const watch = new MutationObserver((records) => {
+      for (const r of records) this.#lent.delete(r.target as Element);
+    });
+    for (const root of this.#roots) watch.observe(root, { subtree: true, attributes: true, attributeFilter: ['lang'] });
     await this.#running;
     const texts = [...this.#texts];
     const attrs = [...this.#attrs];
@@ -231,6 +237,7 @@ export class PageConverter {
     }
     for (const [, c] of texts) total += c.orig.length;
     const lending = this.#lent.size > 0 || (langBack.size > 0 && total > this.#writeChars);
+
     for (let i = 0; i < texts.length; ) {
       const deadline = performance.now() + SLICE_MS;
       let chars = 0;
@@ -246,6 +253,7 @@ export class PageConverter {
           break;
         }
       }
+      watch.takeRecords();
       // (A short page is laid out once, below, with its attributes.)
       if (chars > 0 && (lending || i < texts.length)) this.#laidOut();
       if (i < texts.length) await yieldToPage();
@@ -256,12 +264,15 @@ export class PageConverter {
     // As in #write: on a long page, the root's `lang` in a task of its own, then the lent ones back.
     if (lending) await yieldToPage();
     for (const [el, orig] of langBack) el.setAttribute('lang', orig);
+    watch.takeRecords();
     this.#laidOut(false);
     while (this.#lent.size > 0) {
       await yieldToPage();
       this.#unlend();
+      watch.takeRecords();
       this.#laidOut(false);
     }
+    watch.disconnect();
   }
 
   #drain(): Promise<void> {
