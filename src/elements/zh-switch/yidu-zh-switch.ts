@@ -6,7 +6,7 @@ import { prefetchZh, wantedScript } from '../../effects/zh.js';
 /**
  * 简体 | 繁体: shows the whole page in Simplified or Traditional characters, converted phrase by phrase
  * (头发 → 頭髮, not 頭發), and back exactly. Exactly one button is pressed. The converter is downloaded on
- * first use; hovering or focusing 繁体 starts the download early.
+ * first use; hovering or focusing 繁体 starts the download early and converts the page ahead, in memory only.
  *
  * @summary Simplified / Traditional switch.
  * @csspart group - The labelled group around both buttons.
