@@ -18,6 +18,7 @@ import { charPairs, denseCoded, frontCoded, necessaryEntries, openccEntries } fr
 import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
 import { convert } from '../src/zh/engine.js';
 import st from '../src/zh/generated/st.js';
+import stFull from '../src/zh/generated/st-full.js';
 import ts from '../src/zh/generated/ts.js';
 import tw from '../src/zh/generated/st-tw.js';
 import hk from '../src/zh/generated/st-hk.js';
@@ -109,6 +110,37 @@ async function gzipped(s: string): Promise<number> {
   const stream = new Blob([s]).stream().pipeThrough(new CompressionStream('gzip'));
   return (await new Response(stream).arrayBuffer()).byteLength;
 }
+
+describe('简繁: the full dictionary (zhDictionary: "full") for sites that need opencc-js on every input', function () {
+  this.timeout(300000);
+  it('equals opencc-js on the witness of every necessary entry and on fused-phrase text, in every variant', () => {
+    const { phrases, chars } = openccEntries(STPhrases, Generated, STCharacters);
+    const { necessary } = necessaryEntries(phrases, chars);
+    const texts = [...necessary.values(), ...corpus(keys, PROOF_SEED + 100, true).slice(0, keys.length)];
+    const compact = stChain(st, 'tw', STAGE2.tw);
+    const refTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const compactDiffers = [...necessary.values()].filter((w) => convert(compact, w) !== refTw(w)).length;
+    console.log(`简→繁 tw: the compact dictionary differs from opencc-js on ${compactDiffers} of ${necessary.size} witness texts; the full one must on none`);
+    for (const variant of VARIANTS) {
+      const ref = OpenCC.Converter({ from: 'cn', to: variant });
+      const chain = stChain(stFull, variant, STAGE2[variant]);
+      const bad = differing(texts, (s) => convert(chain, s), ref);
+      expect(bad.slice(0, 5), `${variant}: ${bad.length} of ${texts.length} texts differ`).to.deep.equal([]);
+    }
+  });
+
+  it('its download is reported next to the compact one', async () => {
+    const manifest = await (await fetch('/dist/.vite/manifest.json')).json();
+    const files = ['src/zh/index.ts', 'src/zh/generated/st-full.ts', 'src/zh/generated/st-tw.ts'];
+    const sizes = await Promise.all(files.map((f) => gzipSize(manifest[f].file)));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`简→繁 tw download with zhDictionary "full": ${files.map((f, i) => `${f.split('/').pop()} ${sizes[i]} B`).join(' + ')} = ${total} B gzip`);
+    // Above the compact one's budget (else it would be the default), well below opencc-js's own s2tw
+    // dictionaries (≈ 420 KB gzip).
+    expect(total).to.be.above(100 * 1024);
+    expect(total).to.be.below(300 * 1024);
+  });
+});
 
 describe('简繁: exact on every input does not fit in 100 KB gzip', function () {
   this.timeout(300000);

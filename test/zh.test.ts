@@ -97,6 +97,22 @@ describe('简体 / 繁体', function () {
     });
   }
 
+  it('zhDictionary "full": opencc-js on every input, also where the compact dictionary is near', async () => {
+    // Witness texts of phrase entries the compact dictionary leaves out (scripts/zh/exact-bound.mjs): there it
+    // gives 一前一后豐, 一別多年曆 and 一准三后.
+    const texts = ['一前一后丰', '一别多年历', '一准三后', '头发和面条'];
+    const body = `<main>${texts.map((s, i) => `<p id="w${i}">${s}</p>`).join('')}</main>`;
+    const p = await openPage({ body, script: 'data-zh-dictionary="full"' });
+    await to(p, 'hant');
+    texts.forEach((s, i) => expect(text(p, `#w${i}`), s).to.equal(tw(s)));
+    expect(text(p, '#w0')).to.equal('一前一後豐');
+    const chunks = (p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => new URL(e.name).pathname);
+    expect(chunks.some((c) => /\/st-full-/.test(c))).to.equal(true);
+    await to(p, 'hans');
+    texts.forEach((s, i) => expect(text(p, `#w${i}`)).to.equal(s));
+    expect(p.warnings).to.deep.equal([]);
+  });
+
   it('converts a phrase split across inline elements as a phrase', async () => {
     const p = await openPage({ body: '<main><p id="a"><b>头</b>发</p><p id="b">面<span>条</span>和<i>历</i><em>史</em></p><p id="c">头</p><p id="d">发</p></main>' });
     await to(p, 'hant');
