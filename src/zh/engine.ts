@@ -311,7 +311,26 @@ function segment(dict: Matcher, s: string): number[] {
 }
 
 /** Runs one stage over every segment; boundaries move with the text. */
+/** Code units that can start a key of each dictionary (see `Matcher.markStarts`). */
+const STARTS = new WeakMap<Matcher, Uint8Array>();
+
+/**
+ * False when no code unit of `s` can start a key of `dict`: a pass over `s` then changes nothing (most text
+ * has no compatibility ideograph to normalise, and no character the Taiwan or Hong Kong stage changes).
+ */
+function mayMatch(dict: Matcher, s: string): boolean {
+  let starts = STARTS.get(dict);
+  if (!starts) {
+    starts = new Uint8Array(65536);
+    dict.markStarts(starts);
+    STARTS.set(dict, starts);
+  }
+  for (let i = 0; i < s.length; i++) if (starts[s.charCodeAt(i)]) return true;
+  return false;
+}
+
 function stage(dict: Matcher, s: string, cuts: number[], bounds: number[]): { s: string; cuts: number[]; bounds: number[] } | Crossed {
+  if (!mayMatch(dict, s)) return { s, cuts, bounds };
   const out: string[] = [];
   const mapped = new Array<number>(bounds.length);
   const newCuts: number[] = [0];
