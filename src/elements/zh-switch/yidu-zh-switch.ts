@@ -19,7 +19,11 @@ export class YiduZhSwitch extends YiduElement {
     const other = runtime().config.get().source === 'hans' ? 'hant' : 'hans';
     const button = (script: 'hans' | 'hant') =>
       html`<button part="button" type="button" aria-pressed=${current === script ? 'true' : 'false'}
-        @click=${() => this.setPrefs({ zh: script })}
+        @click=${() => {
+          // The download starts before the page reacts to the new preference.
+          if (script === other) prefetchZh();
+          this.setPrefs({ zh: script });
+        }}
         @pointerenter=${script === other ? prefetchZh : null} @focus=${script === other ? prefetchZh : null}
         >${this.t(script)}</button>`;
     return html`<div part="group" class=${this.rootClass} role="group" aria-label=${this.t('zhGroup')} lang=${this.uiLang}>
