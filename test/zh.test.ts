@@ -507,6 +507,24 @@ describe('简体 / 繁体', function () {
     await settle(p);
     expect(snapshot(p.doc)).to.equal(before);
     expect(langs()).to.deep.equal(original);
+
+    // 5. A site script sets the very value borrowed and asks for 简体 in the same task, so its change has not
+    // been reported to any observer when the restore starts: that lang is the site's all the same, and stays.
+    let pendingBlock = '';
+    const pending = onFirstLent(() => {
+      const lent = [...p.doc.querySelectorAll('main p[lang]')].find((el) => /^p\d/.test(el.id))!;
+      pendingBlock = lent.id;
+      lent.setAttribute('lang', lent.getAttribute('lang')!);
+      void p.win.Yidu.zh.set('hans');
+    });
+    void p.win.Yidu.zh.set('hant');
+    await pending;
+    await p.win.Yidu.zh.set('hans');
+    await settle(p);
+    expect(p.doc.getElementById(pendingBlock)!.getAttribute('lang')).to.equal('zh-TW');
+    p.doc.getElementById(pendingBlock)!.removeAttribute('lang');
+    expect(snapshot(p.doc)).to.equal(before);
+    expect(langs()).to.deep.equal(original);
     expect(p.errors).to.deep.equal([]);
   });
 

@@ -215,7 +215,9 @@ export class PageConverter {
     this.#pending = [];
     this.#langPlan.clear();
     this.#walkers.clear();
-    // Pending records are the site's changes: those nodes already show the site's value, which wins below.
+    // Pending records are the site's changes (ours are taken as we write): those nodes already show the
+    // site's value, which wins below; a `lang` among them on a block holding a lent one is the site's now.
+    for (const r of this.#observer.takeRecords()) if (r.attributeName === 'lang') this.#lent.delete(r.target as Element);
     this.#observer.disconnect();
     // Until the end, a `lang` the site sets on a block holding a lent one is the site's (ours are taken out
     // of the queue right after we write them, as in a conversion).
