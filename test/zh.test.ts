@@ -228,11 +228,15 @@ describe('简体 / 繁体', function () {
       const b = nodes(ref);
       if (a.length === 0) return;
       const i = Math.floor(r() * a.length);
-      const kind = Math.floor(r() * (long ? 5 : 4));
+      const kind = Math.floor(r() * (long ? 6 : 4));
       const t = randText();
       const na = a[i]!;
       const nb = b[i]!;
-      if (kind === 4) {
+      if (kind === 5) {
+        // The site moves a node to the top (it may hold where a walk began: see the scrolled-reader test).
+        live.prepend(na);
+        ref.prepend(nb);
+      } else if (kind === 4) {
         // The site's own lang: set or removed, on any element (a block may hold a lent one just then).
         const el = na.nodeType === Node.ELEMENT_NODE ? (na as Element) : na.parentElement!;
         const twin = nb.nodeType === Node.ELEMENT_NODE ? (nb as Element) : nb.parentElement!;
@@ -264,6 +268,8 @@ describe('简体 / 繁体', function () {
         root.append(block);
       }
       const ref = root.cloneNode(true) as Element;
+      // The reader has scrolled somewhere into a long page (its text is converted from there on first).
+      if (long) p.win.scrollTo(0, Math.floor(r() * p.doc.documentElement.scrollHeight));
       const pending: Promise<void>[] = [];
       for (let step = 0; step < 8; step++) {
         const choice = r();
@@ -525,6 +531,69 @@ describe('简体 / 繁体', function () {
     p.doc.getElementById(pendingBlock)!.removeAttribute('lang');
     expect(snapshot(p.doc)).to.equal(before);
     expect(langs()).to.deep.equal(original);
+    expect(p.errors).to.deep.equal([]);
+  });
+
+  it('a reader scrolled down a long page sees the text on screen converted first, and the page ends up exactly as converted from the top', async () => {
+    const para = (i: number) => `第${i}段：县政府坚持<b>面向</b>社会公开，<a href="#" title="行政复议">行政复议</a>制度、系统和历史文件，<i>头</i>发干净。`;
+    const body = `<main><h1 title="系统">年度报告</h1>${Array.from({ length: 600 }, (_, i) =>
+      `<section${i % 7 === 0 ? ' lang="zh-CN"' : ''}><p id="p${i}">${para(i)}</p>面条<span>只有</span><div id="d${i}" aria-label="历史">公里</div></section>`).join('')}</main>`;
+    const p = await openPage({ body });
+    const before = snapshot(p.doc);
+    // What one walk from the top gives.
+    await to(p, 'hant');
+    const fromTop = snapshot(p.doc);
+    expect(text(p, '#p150')).to.equal(tw(para(150).replace(/<[^>]+>/g, '')));
+    await to(p, 'hans');
+    expect(snapshot(p.doc)).to.equal(before);
+
+    const onScreen = () => [...p.doc.querySelectorAll('main p')].find((el) => el.getBoundingClientRect().bottom > 0)!;
+    const orderOfWrites = () => {
+      const order: string[] = [];
+      const mo = new p.win.MutationObserver((records) => {
+        for (const r of records) if (r.type === 'characterData') order.push(r.target.parentElement?.closest('p, div')?.id ?? 'other');
+      });
+      mo.observe(p.doc.body, { subtree: true, characterData: true });
+      return { order, stop: () => mo.disconnect() };
+    };
+
+    // 1. Scrolled to the middle: the paragraph at the top of the window is written first, before the top of the
+    // page; the result is the same page as converted from the top, and it restores exactly.
+    p.win.scrollTo(0, p.doc.documentElement.scrollHeight / 2);
+    const seen = onScreen();
+    expect(Number(seen.id.slice(1))).to.be.within(200, 400);
+    const writes = orderOfWrites();
+    await to(p, 'hant');
+    writes.stop();
+    expect(writes.order[0]).to.equal(seen.id);
+    expect(writes.order.indexOf(seen.id)).to.be.below(writes.order.indexOf('p0'));
+    expect(snapshot(p.doc)).to.equal(fromTop);
+    await to(p, 'hans');
+    expect(snapshot(p.doc)).to.equal(before);
+
+    // 2. The site moves that paragraph's section up the page while the page is converted: the text the walk
+    // from the top would have stopped short of is converted all the same. (The site lengthens every paragraph
+    // first, so nothing is converted already from step 1 and the walks take many slices.)
+    const more = '本年度主动公开政府信息，面向社会发布系统梳理的历史文件和行政复议决定。'.repeat(8);
+    const edit = (el: Element, from: string, to: string) => ((el.firstChild as Text).data = (el.firstChild as Text).data.replace(from, to));
+    for (const el of p.doc.querySelectorAll('main p')) edit(el, '第', more + '第');
+    const section = onScreen().parentElement!;
+    const moved = new Promise<void>((resolve) => {
+      const mo = new p.win.MutationObserver(() => {
+        mo.disconnect();
+        p.doc.querySelector('main')!.prepend(section);
+        resolve();
+      });
+      mo.observe(p.doc.body, { subtree: true, characterData: true });
+    });
+    await to(p, 'hant');
+    await moved;
+    for (let i = 0; i < 600; i++) expect(text(p, `#p${i}`), `#p${i}`).to.equal(tw(more + para(i).replace(/<[^>]+>/g, '')));
+    await to(p, 'hans');
+    for (const el of p.doc.querySelectorAll('main p')) edit(el, more, '');
+    const next = p.doc.querySelector(`#p${Number(section.querySelector('p')!.id.slice(1)) + 1}`)!.parentElement!;
+    next.before(section);
+    expect(snapshot(p.doc)).to.equal(before);
     expect(p.errors).to.deep.equal([]);
   });
 

@@ -133,7 +133,7 @@ export class PageConverter {
   readonly #texts = new Map<Text, Change>();
   readonly #attrs = new Map<Element, Map<string, Change>>();
   readonly #observer = new MutationObserver((records) => this.#onMutations(records));
-  /** Subtrees waiting to be converted. */
+  /** Subtrees waiting to be converted (or where a walk set up by #plan starts). */
   #queue: Node[] = [];
   #dir: Direction | null = null;
   #roots: Element[] = [];
@@ -157,7 +157,7 @@ export class PageConverter {
     const pc = new PageConverter({ dry: true });
     pc.#dir = dir;
     pc.#roots = roots;
-    pc.#queue = [...roots];
+    pc.#plan(roots, dir);
     const gen = pc.#generation;
     const done = (async () => {
       let spent = 0;
@@ -181,9 +181,9 @@ export class PageConverter {
     if (this.#dir) return this.#running ?? Promise.resolve();
     this.#dir = dir;
     this.#roots = roots;
-    this.#queue = [...roots];
     // Planned like every other `lang` (see #write): it changes when the text is written, not before.
     this.#deferWrites = true;
+    this.#plan(roots, dir);
     for (const el of langOnly) this.#attr(el, 'lang', dir);
     for (const root of roots) {
       this.#observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED });
@@ -215,6 +215,7 @@ export class PageConverter {
     this.#pending = [];
     this.#langPlan.clear();
     this.#walkers.clear();
+    this.#split = null;
     // Pending records are the site's changes (ours are taken as we write): those nodes already show the
     // site's value, which wins below; a `lang` among them on a block holding a lent one is the site's now.
     for (const r of this.#observer.takeRecords()) if (r.attributeName === 'lang') this.#lent.delete(r.target as Element);
@@ -291,7 +292,8 @@ export class PageConverter {
         this.#slice(performance.now() + budget);
         // Converted text is written when all is converted, so the browser lays the page out once rather than
         // between every two slices; on a long page, every ~100 ms, so the reader sees the conversion progress.
-        if (this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || performance.now() - written > PROGRESS_MS) {
+        // The first slice's text is written at once: the text on screen, converted first (see #plan).
+        if (first || this.#queue.length === 0 || this.#pending.length >= PENDING_MAX || performance.now() - written > PROGRESS_MS) {
           // A write and its layout get a task of their own, but for a short page's one write, right after the
           // one slice that converted it (the reader's click is answered within one task).
           if (walking && !(first && this.#queue.length === 0)) {
@@ -334,8 +336,36 @@ export class PageConverter {
 
   readonly #walkers = new Map<Node, Walk>();
 
+  /**
+   * The order of the first walk. A reader who scrolled down a long page reads the text at the top of the
+   * window, so that is converted (and written) first: one walk from the block there to the end of the root,
+   * then one from the root's start that stops at that block. The two cover the same nodes, in the same runs,
+   * as one walk from the top: the block is not inline, so a run ends there either way.
+   */
+  #plan(roots: Element[], dir: Direction): void {
+    this.#queue = [...roots];
+    const root = roots[0];
+    const start = root ? firstOnScreen(root) : null;
+    if (!start) return;
+    // Not inside anything the walk would skip (that content is never converted).
+    for (let el: Element | null = start; el !== root; el = el.parentElement) {
+      if (!el || excluded(el) || this.#alreadyTarget(el, dir) || NO_CONTENT.has(el.tagName.toUpperCase())) return;
+    }
+    const walker = start.ownerDocument.createTreeWalker(root!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    walker.currentNode = start;
+    this.#element(start, dir);
+    const fromTop = this.#startWalk(root!, dir);
+    fromTop.until = start;
+    this.#split = fromTop;
+    this.#walkers.set(start, { walker, run: [], block: null, root: root!, until: null });
+    this.#queue.unshift(start);
+  }
+
+  /** The walk from the top that stops where the first one started (see #plan). */
+  #split: Walk | null = null;
+
   #startWalk(root: Node, dir: Direction): Walk {
-    const w: Walk = { walker: null, run: [], block: null, root };
+    const w: Walk = { walker: null, run: [], block: null, root, until: null };
     if (root.nodeType === Node.TEXT_NODE) {
       w.run.push(root as Text);
     } else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
@@ -360,7 +390,7 @@ export class PageConverter {
       // The site removed the node we stopped at: walk again from the top (done nodes are skipped).
       if (!walker.root.contains(walker.currentNode)) walker.currentNode = walker.root;
       let n = 0;
-      for (let node = walker.nextNode(); node; ) {
+      for (let node = walker.nextNode(); node && node !== w.until; ) {
         if (node.nodeType === Node.TEXT_NODE) {
           const t = node as Text;
           if (!this.#texts.has(t)) {
@@ -617,6 +647,10 @@ export class PageConverter {
           if (name !== 'value' || (el.localName === 'input' && BUTTON_TYPES.has((el as HTMLInputElement).type))) this.#attr(el, name, dir);
         }
       } else {
+        // The first walk's start was moved (or removed): it may have gone up the page, past text neither walk
+        // has seen, so the walk from the top goes on to the end (what is converted already is skipped).
+        const split = this.#split?.until;
+        if (split) for (const n of r.removedNodes) if (n === split || n.contains(split)) this.#split!.until = null;
         for (const n of r.addedNodes) {
           if (!n.isConnected || !(n.nodeType === Node.TEXT_NODE || n.nodeType === Node.ELEMENT_NODE)) continue;
           if (!this.#inScope(n, dir)) continue;
@@ -642,6 +676,42 @@ interface Walk {
   run: Text[];
   block: Element | null;
   root: Node;
+  /** Where this walk ends (see #plan); null: at the end of the root. */
+  until: Node | null;
+}
+
+/**
+ * The block at the top of the window when the reader has scrolled into `root`, else null. Children in normal
+ * flow follow each other down the page, so a binary search on each level finds it in a few dozen boxes (the
+ * page is laid out already when the reader clicks); anything else (floats, fixed or absolute boxes) makes
+ * the guess worse, never the result.
+ */
+function firstOnScreen(root: Element): Element | null {
+  if (!(root.getBoundingClientRect().top < 0)) return null;
+  const boxed = (el: Element) => el.getClientRects().length > 0;
+  let found: Element | null = null;
+  for (let el: Element = root; ; ) {
+    const kids = el.children;
+    // The first child whose box ends below the window's top. A child without a box (a script, display:
+    // none) is never it and says nothing: the next one with a box decides.
+    let lo = 0;
+    let hi = kids.length;
+    let kid: Element | undefined;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      let m = mid;
+      while (m < hi && !boxed(kids[m]!)) m++;
+      if (m < hi && kids[m]!.getBoundingClientRect().bottom <= 0) lo = m + 1;
+      else {
+        if (m < hi) kid = kids[m];
+        hi = mid;
+      }
+    }
+    if (!kid) return found;
+    const tag = kid.tagName.toUpperCase();
+    if (INLINE.has(tag) || NO_CONTENT.has(tag) || excluded(kid)) return found;
+    found = el = kid;
+  }
 }
 
 /** Moves the walker to the node after its current node's subtree (null at the end of the walk). */
