@@ -6,8 +6,11 @@
 //             is not in this path (as when a screen reader activates the button without moving focus to it);
 //             a separate line shows the usual path of a mouse or keyboard: the pointer rests on 繁体 (or focus
 //             reaches it) a moment before the click, so the chunks are fetched and the text converted ahead;
-//             another a tap, where the pointer arrives as the finger touches, about 0.1 s before the click.
-// Every measurement ends when the converted page is laid out (a forced layout).
+//             another a tap, where the pointer arrives as the finger touches, about 0.1 s before the click;
+//             another a reader halfway down the page instead of at its top.
+// Every measurement ends when the converted page is laid out (a forced layout). "Text on screen" is when the
+// first paragraph in the window shows its converted text: opencc-js shows nothing converted before its one
+// task ends, so its text on screen comes with its whole page.
 // The machine is shared and noisy: each yidu run is paired with the opencc-js run just before it, and the
 // ratio printed is the median of the paired ratios.
 const RUNS = 5;

@@ -14,7 +14,7 @@ import STPhrases from 'opencc-js/dict/STPhrases';
 import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import { corpus, prose } from '../scripts/zh/corpus.mjs';
 import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
-import { charPairs, denseCoded, frontCoded, necessaryEntries, openccEntries } from '../scripts/zh/exact-bound.mjs';
+import { charTable, denseCoded, frontCoded, necessaryEntries, openccEntries } from '../scripts/zh/exact-bound.mjs';
 import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
 import { convert } from '../src/zh/engine.js';
 import st from '../src/zh/generated/st.js';
@@ -160,7 +160,7 @@ describe('简繁: exact on every input does not fit in 100 KB gzip', function ()
     }
     const plain = await gzipped(frontCoded(necessary.keys()));
     const dense = await gzipped(denseCoded(necessary.keys()));
-    const table = await gzipped(charPairs(chars));
+    const table = await gzipped(charTable(chars));
     console.log(`exact 简→繁 (variant t) needs at least ${necessary.size} of ${phrases.size} phrase entries; their keys alone: ${plain} B gzip front-coded, ${dense} B in the densest form; with the character table (${table} B): ${dense + table} B`);
     expect(necessary.size).to.be.above(30000);
     // Keys in their densest form plus the character table, before any value, normalisation table or code.

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { corpus } from './corpus.mjs';
+import { pairTable } from './pairs.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const outDir = `${root}src/zh/generated`;
@@ -35,6 +36,7 @@ const pairs = (s) => (s === '' ? [] : s.split('|').map((l) => l.split(' ')));
 export async function generate({ force = false } = {}) {
   const pkg = JSON.parse(readFileSync(`${root}node_modules/opencc-js/package.json`, 'utf8'));
   const self = readFileSync(new URL(import.meta.url), 'utf8') + readFileSync(new URL('./corpus.mjs', import.meta.url), 'utf8') + readFileSync(new URL('./dict-seeds.mjs', import.meta.url), 'utf8') +
+    readFileSync(new URL('./pairs.mjs', import.meta.url), 'utf8') +
     readFileSync(`${root}src/zh/engine.ts`, 'utf8') + readFileSync(`${root}src/zh/chains.ts`, 'utf8');
   const stamp = createHash('sha256').update(pkg.version).update(self).digest('hex').slice(0, 16);
   const stampFile = `${outDir}/.stamp`;
@@ -68,29 +70,27 @@ export async function generate({ force = false } = {}) {
     twp: [d.TWPhrases, d.TWVariantsPhrases, d.TWVariants],
     hkp: [d.HKPhrases, d.HKVariantsPhrases, d.HKVariants],
   };
-  // Single code point dictionaries as key/value pairs (first candidate; a later line wins, as in opencc-js).
+  // Single code point dictionaries (first candidate; a later line wins, as in opencc-js), as pairs.mjs writes them.
   const pairString = (dictString) => {
-    let out = '';
-    for (const [k, v] of new Map(pairs(dictString))) {
+    const entries = new Map(pairs(dictString).map(([k, v]) => [k, v]));
+    for (const [k, v] of entries) {
       if (Array.from(k).length !== 1 || Array.from(v).length !== 1) throw new Error(`not a single-character entry: ${k} ${v}`);
-      out += k + v;
     }
-    return out;
+    return pairTable(entries);
   };
   const charsOnly = pairString(d.STCharacters);
   const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
+  // The format of src/zh/chains.ts (decodePart): front-coded by code unit, as the converter looks keys up.
   const encode = (keys) => {
-    let prev = [];
+    let prev = '';
     return [...keys].sort().map((k) => {
       const v = phrases.get(k);
-      const kc = Array.from(k);
-      const vc = Array.from(v);
       let shared = 0;
-      while (shared < kc.length - 1 && shared < prev.length && kc[shared] === prev[shared]) shared++;
-      prev = kc;
-      const head = String.fromCharCode(48 + shared) + kc.slice(shared).join('');
-      if (kc.length !== vc.length) return `${head} ${v}`;
-      return head + vc.map((c, i) => (c === (chars.map.get(kc[i]) ?? kc[i]) ? E.SAME : c)).join('');
+      while (shared < k.length - 1 && k[shared] === prev[shared]) shared++;
+      prev = k;
+      const head = String.fromCharCode(48 + shared) + k.slice(shared);
+      if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) return `${head} ${v}`;
+      return head + Array.from(v, (c, i) => (c === (chars.map.get(k[i]) ?? k[i]) ? E.SAME : c)).join('');
     }).join('|');
   };
   const stData = (keys) => ({ normalize: normalizePairs, chars: charsOnly, phrases: encode(keys) });

@@ -9,6 +9,7 @@
 // witnesses against opencc-js itself and measures the necessary keys' size.
 //
 // Plain JS, runs in Node and browsers: `node scripts/zh/exact-bound.mjs` prints the figures.
+import { pairTable } from './pairs.mjs';
 
 /**
  * `phrases`: opencc's phrase entries (STPhrases, then the generated regional ones; first entry wins);
@@ -93,8 +94,8 @@ export function denseCoded(keys) {
   return symbols.map((s) => code.get(s)).join('');
 }
 
-/** STCharacters as one string of key/value pairs, as the converter ships it. */
-export const charPairs = (chars) => [...chars].map(([k, v]) => k + v).join('');
+/** STCharacters as the converter ships it (steps between keys, then values: see pairs.mjs), as one string. */
+export const charTable = (chars) => pairTable(chars).join('');
 
 /** opencc's phrase and character entries from the opencc-js dictionary strings, in its precedence. */
 export function openccEntries(stPhrases, generatedPhrases, stCharacters) {
@@ -112,7 +113,7 @@ if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv
   const plain = [...necessary.keys()].filter((k) => Array.from(k, (c) => chars.get(c) ?? c).join('') === phrases.get(k)).length;
   console.log(`${necessary.size} of ${phrases.size} phrase entries are necessary (${plain} of them convert character by character)`);
   const dense = gzipSync(denseCoded(necessary.keys()), { level: 9 }).length;
-  const table = gzipSync(charPairs(chars), { level: 9 }).length;
+  const table = gzipSync(charTable(chars), { level: 9 }).length;
   console.log(`their keys alone, front-coded: ${gzipSync(frontCoded(necessary.keys()), { level: 9 }).length} B gzip; densest form: ${dense} B`);
   console.log(`with the character table every converter needs (${table} B): ${dense + table} B gzip, before any value`);
 }

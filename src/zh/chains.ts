@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { CharTable, Dict, Stack, type Chain } from './engine.js';
+import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js';
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
@@ -11,18 +11,18 @@ export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
  * or Hong Kong forms and phrases) is a small chunk of its own, so a reader downloads only their variant's.
  */
 export interface StData {
-  /** Pairs of code points (see `pairDict`). */
-  normalize: string;
-  /** Pairs of code points: each character's first conversion. */
-  chars: string;
-  /** Entries `key` + `value`, `|`-separated; see `decodePhrases`. */
+  /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
+  normalize: PairTable;
+  /** Each character's first conversion (see `CharTable`). */
+  chars: PairTable;
+  /** Entries `key` + `value`, sorted by key and `|`-separated; see `decodePart`. */
   phrases: string;
 }
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
 export interface TsData {
-  /** Pairs of code points (see `pairDict`). */
-  normalize: string;
+  /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
+  normalize: PairTable;
   segmentation: string;
   chars: string[];
   stage1: Record<Exclude<Variant, 't'>, string[]>;
@@ -31,49 +31,13 @@ export interface TsData {
 /** Placeholder in an encoded value: "same as this key character converted on its own". */
 export const SAME = '~';
 
-/**
- * Phrase entries, sorted by key and `|`-separated, are stored against character-by-character conversion.
- * Each entry starts with one character giving how many code points its key shares with the previous key
- * (`0` = 0, `1` = 1, …), followed by the rest of the key and then, for a value as long as its key (in code
- * points), one code point per key code point, `~` where the value has that character's own conversion;
- * otherwise a space and the whole value.
- */
-export function decodePhrases(encoded: string, chars: CharTable, each: (key: string, value: string) => void): void {
-  if (encoded === '') return;
-  let prev: string[] = [];
-  for (const entry of encoded.split('|')) {
-    const [key, value, cps] = decodeEntry(entry, prev, chars);
-    prev = cps;
-    each(key, value);
-  }
-}
-
-/** One entry given the previous key's code points: [key, value, key code points]. */
-function decodeEntry(entry: string, prev: string[], chars: CharTable): [string, string, string[]] {
-  const shared = entry.charCodeAt(0) - 48;
-  const space = entry.indexOf(' ');
-  const rest = Array.from(space >= 0 ? entry.slice(1, space) : entry.slice(1));
-  if (space >= 0) {
-    const keyCps = prev.slice(0, shared).concat(rest);
-    return [keyCps.join(''), entry.slice(space + 1), keyCps];
-  }
-  const n = (rest.length + shared) / 2;
-  const keyCps = prev.slice(0, shared).concat(rest.slice(0, n - shared));
-  let value = '';
-  for (let i = 0; i < n; i++) {
-    const v = rest[n - shared + i]!;
-    value += v === SAME ? (chars.get(keyCps[i]!) ?? keyCps[i]!) : v;
-  }
-  return [keyCps.join(''), value, keyCps];
-}
-
-/** Single-character dictionaries as one string of key/value code point pairs. */
-export const pairDict = (pairs: string): CharTable => new CharTable(pairs);
+/** A single-character dictionary from its shipped form. */
+export const pairDict = (table: PairTable): CharTable => new CharTable(table);
 
 /**
- * Phrase entries decoded lazily: the sorted, front-coded list splits into parts by first character (an entry
- * sharing nothing with the previous key starts one), and a part is decoded the first time a text looks up a
- * key starting with that character. Building a chain is then one split and a map of a few thousand parts.
+ * Phrase entries decoded lazily: the sorted, front-coded list (see `decodePart`) splits into parts by first
+ * code unit (an entry sharing nothing with the previous key starts one), and a part is decoded the first time
+ * a text looks up a key starting with that code unit. Building a chain is then one split and a map of a few thousand parts.
  */
 function deferredPhrases(encoded: string, chars: CharTable): Dict {
   const dict = new Dict();
@@ -93,15 +57,14 @@ function deferredPhrases(encoded: string, chars: CharTable): Dict {
 }
 
 /**
- * A part's entries, deferred once more by their first two characters: in the sorted list an entry sharing
- * exactly one character with the previous key starts a new second character. (Every phrase key has two
- * characters at least: the generator checks.)
+ * A part's entries, deferred once more by their first two code units (as `Dict.matchAt` looks them up): in
+ * the sorted list an entry sharing exactly one code unit with the previous key starts a new second one.
+ * (Every phrase key has two characters at least: the generator checks.)
  */
 function openPart(part: string, chars: CharTable, dict: Dict): void {
-  if (/[\ud800-\udfff]/.test(part)) return decodePhrases(`0${part}`, chars, (k, v) => dict.add(k, v));
   const subs = part.split('|1');
   const c0 = part.charCodeAt(0);
-  // The first sub-part starts with its whole first key; the others with their first key's second character.
+  // The first sub-part starts with its whole first key; the others with their first key's second code unit.
   dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0));
   for (let k = 1; k < subs.length; k++) {
     const sub = subs[k]!;
@@ -110,8 +73,11 @@ function openPart(part: string, chars: CharTable, dict: Dict): void {
 }
 
 /**
- * Entries of the Basic Multilingual Plane (see `deferredPhrases`), the first without its shared length:
- * `shared` characters of `prev` begin its key.
+ * Entries from the sorted, front-coded list, the first without its shared length: `shared` code units of
+ * `prev` begin its key. Each entry starts with one character giving how many code units its key shares with
+ * the previous key (`0` = 0, `1` = 1, …), followed by the rest of the key and then, for a value as long as
+ * its key with no character outside the Basic Multilingual Plane, one character per key character, `~`
+ * where the value has that character's own conversion; otherwise a space and the whole value.
  */
 function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number): void {
   const n = part.length;

@@ -8,8 +8,10 @@
  * else runs in between), so they never come back as "changes" and nothing is converted twice.
  *
  * Work runs in slices of a few milliseconds with yields between them, so a very long page stays responsive.
- * Converted text is written when the conversion is done (every ~100 ms on a long page, in batches), so the
- * browser lays the page out once instead of after every slice. Text nodes of one inline run (`<b>头</b>发`) are converted together, so phrases across the tags convert.
+ * Converted text is written after the first slice (a typical report is all done in it) and then every ~100 ms,
+ * in batches, so the browser lays the page out once per batch instead of after every slice; a reader scrolled
+ * down a long page gets the text in the window first (see #plan). Text nodes of one inline run (`<b>头</b>发`)
+ * are converted together, so phrases across the tags convert.
  */
 import { convert, convertPieces, type Chain } from './engine.js';
 
@@ -23,6 +25,15 @@ const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', '
 export const ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label', 'aria-description'];
 const BUTTON_TYPES = new Set(['button', 'submit', 'reset']);
 const OBSERVED = [...ATTRIBUTES, 'value', 'lang'];
+
+/** Node types as numbers (the same in every frame; and shorter than `Node.TEXT_NODE` in the download). */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+/** What a walk visits: elements (for their attributes) and text. */
+const WALKED = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
+/** The upper-case tag name (SVG and XHTML elements keep their case in `tagName`). */
+const tagOf = (el: Element) => el.tagName.toUpperCase();
 
 /** Elements that are never touched, with everything inside. */
 function excluded(el: Element): boolean {
@@ -349,15 +360,15 @@ export class PageConverter {
     if (!start) return;
     // Not inside anything the walk would skip (that content is never converted).
     for (let el: Element | null = start; el !== root; el = el.parentElement) {
-      if (!el || excluded(el) || this.#alreadyTarget(el, dir) || NO_CONTENT.has(el.tagName.toUpperCase())) return;
+      if (!el || excluded(el) || this.#alreadyTarget(el, dir) || NO_CONTENT.has(tagOf(el))) return;
     }
-    const walker = start.ownerDocument.createTreeWalker(root!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = start.ownerDocument.createTreeWalker(root!, WALKED);
     walker.currentNode = start;
     this.#element(start, dir);
     const fromTop = this.#startWalk(root!, dir);
     fromTop.until = start;
     this.#split = fromTop;
-    this.#walkers.set(start, { walker, run: [], block: null, root: root!, until: null });
+    this.#walkers.set(start, { walker, run: [], block: null, root: root! });
     this.#queue.unshift(start);
   }
 
@@ -365,17 +376,17 @@ export class PageConverter {
   #split: Walk | null = null;
 
   #startWalk(root: Node, dir: Direction): Walk {
-    const w: Walk = { walker: null, run: [], block: null, root, until: null };
-    if (root.nodeType === Node.TEXT_NODE) {
+    const w: Walk = { walker: null, run: [], block: null, root };
+    if (root.nodeType === TEXT_NODE) {
       w.run.push(root as Text);
-    } else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
+    } else if (root.nodeType === ELEMENT_NODE || root.nodeType === DOCUMENT_NODE) {
       const doc = root.ownerDocument ?? (root as Document);
-      const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : (root as Element);
+      const start = root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : (root as Element);
       if (start) {
         this.#element(start, dir);
-        if (!NO_CONTENT.has(start.tagName.toUpperCase())) {
+        if (!NO_CONTENT.has(tagOf(start))) {
           // No filter callback: calling into script for every element costs more than the walk itself.
-          w.walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          w.walker = doc.createTreeWalker(start, WALKED);
         }
       }
     }
@@ -391,7 +402,7 @@ export class PageConverter {
       if (!walker.root.contains(walker.currentNode)) walker.currentNode = walker.root;
       let n = 0;
       for (let node = walker.nextNode(); node && node !== w.until; ) {
-        if (node.nodeType === Node.TEXT_NODE) {
+        if (node.nodeType === TEXT_NODE) {
           const t = node as Text;
           if (!this.#texts.has(t)) {
             const block = blockOf(t);
@@ -400,7 +411,7 @@ export class PageConverter {
           }
         } else {
           const el = node as Element;
-          const tag = el.tagName.toUpperCase();
+          const tag = tagOf(el);
           const skip = excluded(el) || this.#alreadyTarget(el, dir);
           if (skip || !INLINE.has(tag)) this.#flush(w, dir);
           if (!skip) this.#element(el, dir);
@@ -610,9 +621,9 @@ export class PageConverter {
   /** Is `node` inside what we convert (a root, not excluded, not marked as the target script)? */
   #inScope(node: Node, dir: Direction): boolean {
     let langSeen = false;
-    for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
       if (excluded(el)) return false;
-      if (el !== node && NO_CONTENT.has(el.tagName.toUpperCase())) return false;
+      if (el !== node && NO_CONTENT.has(tagOf(el))) return false;
       if (!langSeen && this.#origAttr(el, 'lang') !== null) {
         langSeen = true;
         if (this.#alreadyTarget(el, dir)) return false;
@@ -652,7 +663,7 @@ export class PageConverter {
         const split = this.#split?.until;
         if (split) for (const n of r.removedNodes) if (n === split || n.contains(split)) this.#split!.until = null;
         for (const n of r.addedNodes) {
-          if (!n.isConnected || !(n.nodeType === Node.TEXT_NODE || n.nodeType === Node.ELEMENT_NODE)) continue;
+          if (!n.isConnected || !(n.nodeType === TEXT_NODE || n.nodeType === ELEMENT_NODE)) continue;
           if (!this.#inScope(n, dir)) continue;
           this.#queue.push(n);
           added = true;
@@ -676,8 +687,8 @@ interface Walk {
   run: Text[];
   block: Element | null;
   root: Node;
-  /** Where this walk ends (see #plan); null: at the end of the root. */
-  until: Node | null;
+  /** Where this walk ends (see #plan); none: at the end of the root. */
+  until?: Node | null;
 }
 
 /**
@@ -708,7 +719,7 @@ function firstOnScreen(root: Element): Element | null {
       }
     }
     if (!kid) return found;
-    const tag = kid.tagName.toUpperCase();
+    const tag = tagOf(kid);
     if (INLINE.has(tag) || NO_CONTENT.has(tag) || excluded(kid)) return found;
     found = el = kid;
   }
@@ -726,6 +737,6 @@ function nextOutside(walker: TreeWalker): Node | null {
 /** The nearest ancestor that is not an inline element: text nodes of one run share it. */
 function blockOf(t: Text): Element | null {
   let el = t.parentElement;
-  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && INLINE.has(tagOf(el))) el = el.parentElement;
   return el;
 }
