@@ -127,15 +127,15 @@ export class Dict implements Matcher {
   }
 }
 
-/**
- * A dictionary of single code points (the character tables): an array indexed by code unit, so there is no
- * map to build on the reader's click. The first entry for a key wins.
- */
 /** A single-character dictionary as shipped: [steps, values] (see CharTable). */
 export type PairTable = readonly [string, string];
 const STEP_BASE = 0x100;
 const ESCAPE = 0x21; // "!"
 
+/**
+ * A dictionary of single code points (the character tables): an array indexed by code unit, so there is no
+ * map to build on the reader's click. The first entry for a key wins.
+ */
 export class CharTable implements Matcher {
   readonly #bmp = new Array<string | undefined>(65536);
   readonly #astral = new Map<string, string>();
