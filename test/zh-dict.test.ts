@@ -10,12 +10,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import * as OpenCC from 'opencc-js';
 import { ConverterFactory } from 'opencc-js/core';
 import STCharacters from 'opencc-js/dict/STCharacters';
+import Compatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import Generated from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import { corpus, prose } from '../scripts/zh/corpus.mjs';
 import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
 import { charTable, denseCoded, frontCoded, necessaryEntries, openccEntries } from '../scripts/zh/exact-bound.mjs';
-import { stChain, tsChain, type Variant } from '../src/zh/chains.js';
+import { pairTable } from '../scripts/zh/pairs.mjs';
+import { pairDict, stChain, tsChain, type Variant } from '../src/zh/chains.js';
 import { convert } from '../src/zh/engine.js';
 import st from '../src/zh/generated/st.js';
 import stFull from '../src/zh/generated/st-full.js';
@@ -45,6 +48,20 @@ function differing(lines: string[], mine: (s: string) => string, ref: (s: string
 
 describe('简繁 dictionaries', function () {
   this.timeout(300000);
+
+  it('single-character tables read back exactly as shipped: keys inside and outside the BMP, near and far steps', () => {
+    for (const [name, dict] of [['STCharacters', STCharacters], ['CJK_Compatibility_Ideographs', Compatibility], ['TSCharacters', TSCharacters]] as const) {
+      const entries = new Map(dict.split('|').map((l: string) => l.split(' ').slice(0, 2) as [string, string])
+        .filter(([k, v]) => Array.from(k).length === 1 && Array.from(v).length === 1));
+      const table = pairTable(entries);
+      const back = pairDict(table);
+      expect(entries.size, name).to.be.above(1000);
+      expect([...entries.keys()].some((k) => k.length === 2), `${name}: keys outside the BMP`).to.equal(true);
+      expect(table[0], `${name}: a step too far for one character`).to.include('!');
+      const wrong = [...entries].filter(([k, v]) => back.get(k) !== v);
+      expect(wrong.slice(0, 5), name).to.deep.equal([]);
+    }
+  });
   const lines = corpus(keys, PROOF_SEED);
 
   it('the proof corpus has more than a million characters and every phrase', () => {
