@@ -575,7 +575,7 @@ describe('简体 / 繁体', function () {
     // from the top would have stopped short of is converted all the same. (The site lengthens every paragraph
     // first, so nothing is converted already from step 1 and the walks take many slices.)
     const more = '本年度主动公开政府信息，面向社会发布系统梳理的历史文件和行政复议决定。'.repeat(8);
-    const edit = (el: Element, from: string, to: string) => ((el.firstChild as Text).data = (el.firstChild as Text).data.replace(from, to));
+    const edit = (el: Element, from: string, into: string) => ((el.firstChild as Text).data = (el.firstChild as Text).data.replace(from, into));
     for (const el of p.doc.querySelectorAll('main p')) edit(el, '第', more + '第');
     const section = onScreen().parentElement!;
     const moved = new Promise<void>((resolve) => {
