@@ -358,9 +358,10 @@ export class PageConverter {
     const root = roots[0];
     const start = root ? firstOnScreen(root) : null;
     if (!start) return;
-    // Not inside anything the walk would skip (that content is never converted).
+    // Not inside text marked as the target script, which the walk skips (firstOnScreen never goes into
+    // excluded or unconverted elements).
     for (let el: Element | null = start; el !== root; el = el.parentElement) {
-      if (!el || excluded(el) || this.#alreadyTarget(el, dir) || NO_CONTENT.has(tagOf(el))) return;
+      if (!el || this.#alreadyTarget(el, dir)) return;
     }
     const walker = start.ownerDocument.createTreeWalker(root!, WALKED);
     walker.currentNode = start;
