@@ -571,7 +571,21 @@ describe('简体 / 繁体', function () {
     await to(p, 'hans');
     expect(snapshot(p.doc)).to.equal(before);
 
-    // 2. The site moves that paragraph's section up the page while the page is converted: the text the walk
+    // 2. The block at the top of the window is inside a part marked as Traditional already: left alone, as
+    // from the top.
+    const marked = onScreen().parentElement!;
+    const ownLang = marked.getAttribute('lang');
+    marked.setAttribute('lang', 'zh-TW');
+    const markedText = marked.textContent;
+    await to(p, 'hant');
+    expect(marked.textContent).to.equal(markedText);
+    expect(text(p, '#p0')).to.equal(tw(para(0).replace(/<[^>]+>/g, '')));
+    await to(p, 'hans');
+    if (ownLang === null) marked.removeAttribute('lang');
+    else marked.setAttribute('lang', ownLang);
+    expect(snapshot(p.doc)).to.equal(before);
+
+    // 3. The site moves that paragraph's section up the page while the page is converted: the text the walk
     // from the top would have stopped short of is converted all the same. (The site lengthens every paragraph
     // first, so nothing is converted already from step 1 and the walks take many slices.)
     const more = '本年度主动公开政府信息，面向社会发布系统梳理的历史文件和行政复议决定。'.repeat(8);
