@@ -14,6 +14,9 @@ export const TOOLS = {
   // The export tests open the generated .docx in LibreOffice and read the generated PDF back as text.
   soffice: { env: 'SOFFICE_PATH', paths: ['/usr/bin/soffice', '/usr/bin/libreoffice'], pkg: 'libreoffice-writer-nogui' },
   pdftotext: { env: 'PDFTOTEXT_PATH', paths: ['/usr/bin/pdftotext'], pkg: 'poppler-utils' },
+  // A CJK system font: without one a fresh machine prints Chinese as nothing at all (the printed-PDF test reads
+  // it back with pdftotext), and screenshots show boxes.
+  cjkFont: { paths: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'], pkg: 'fonts-noto-cjk' },
   // The real-speech smoke test: Chromium speaks through speech-dispatcher with the espeak-ng voices.
   speechd: {
     paths: ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],
