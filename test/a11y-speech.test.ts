@@ -54,6 +54,81 @@ describe('声音: 连读, 指读, 语速 (fake engine)', function () {
     expect(pieces[2]!.text.endsWith('，')).to.equal(true);
   });
 
+  it('cuts a long sentence with no comma only between tokens: never inside a number, 〔2021〕, an address, an e-mail or a word', () => {
+    const cuts = (text: string) => splitSentences(text, 'zh-CN').map((x) => x.text);
+    // Each case is over 60 characters, with no comma-like mark where a cut could go.
+    const doc = '根据县政府办公室关于做好政府信息公开工作年度报告编制和发布工作以及公开目录动态更新和解读材料发布工作的通知青政办发〔2021〕12号文件要求现将本年度报告全文公布如下';
+    expect(cuts(doc).join('|')).to.include('〔2021〕');
+    const site = '本报告全文和相关附件材料请登录青禾县人民政府门户网站(http://www.qinghe.gov.cn/zwgk/ndbg/index.html)查阅';
+    expect(cuts(site).some((x) => x.includes('http://www.qinghe.gov.cn/zwgk/ndbg/index.html'))).to.equal(true);
+    const mail = '对本报告有任何疑问或者意见建议的公民法人和其他组织可以发送电子邮件至zhengwu.gongkai@qinghe.gov.cn反映';
+    expect(cuts(mail).some((x) => x.includes('zhengwu.gongkai@qinghe.gov.cn'))).to.equal(true);
+    const number = '全县各级行政机关和事业单位本年度累计主动公开各类政府信息共计一万二千三百四十五条其中通过政府网站发布的信息为12,345.5条';
+    expect(cuts(number).some((x) => x.includes('12,345.5'))).to.equal(true);
+    const word = '县政府办公室今年对全县各部门政务公开工作人员开展了两轮集中培训并在培训中介绍了政府网站无障碍设计规范Accessibility的要求';
+    expect(cuts(word).some((x) => x.includes('Accessibility'))).to.equal(true);
+    for (const text of [doc, site, mail, number, word]) {
+      expect(text.length).to.be.above(60);
+      expect(cuts(text).length, text).to.be.at.least(2);
+      for (const piece of cuts(text)) expect(piece.length).to.be.at.most(60);
+    }
+    // Only a single token longer than the limit is cut at a fixed length.
+    const long = `地址是https://www.qinghe.gov.cn/${'a'.repeat(70)}/index.html请复制后打开`;
+    expect(cuts(long).every((x) => x.length <= 60)).to.equal(true);
+    expect(cuts(long)[0]).to.equal('地址是');
+  });
+
+  it('pieces of generated text join back to the text, and no cut falls inside a number, address, e-mail or word', () => {
+    // A small seeded generator (mulberry32): the same strings on every run, in both browsers.
+    let seed = 20261207;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+    const letters = (n: number) => Array.from({ length: n }, () => pick('abcdefghijklmnopqrstuvwxyz'.split(''))).join('');
+    const HAN = ['政府', '信息', '公开', '工作', '年度', '报告', '依申请', '办理', '行政复议', '县政府办公室', '群众', '规范', '查阅', '的', '和', '共计'];
+    const TOKENS: (() => string)[] = [
+      () => digits(1 + Math.floor(random() * 8)),
+      () => `${digits(1 + Math.floor(random() * 3))},${digits(3)}.${digits(1)}`,
+      () => `${digits(4)}-${digits(2)}-${digits(2)}`,
+      () => `〔${digits(4)}〕`,
+      () => `（${digits(1 + Math.floor(random() * 3))}）`,
+      () => `http://www.${letters(3 + Math.floor(random() * 6))}.gov.cn/${letters(4)}/${digits(3)}.html`,
+      () => `https://${letters(4)}.example.org/${letters(1 + Math.floor(random() * 50))}`,
+      () => `${letters(5)}.${letters(3)}@${letters(6)}.gov.cn`,
+      () => letters(2 + Math.floor(random() * 12)),
+    ];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const tokens: [number, number][] = [];
+      while (text.length < 60 + n % 240) {
+        for (let h = 1 + Math.floor(random() * 6); h > 0; h--) text += pick(HAN);
+        if (random() < 0.1) text += pick(['，', '、', '；']);
+        const token = pick(TOKENS)();
+        tokens.push([text.length, text.length + token.length]);
+        text += token;
+      }
+      text += pick(['。', '！', '']);
+      const pieces = splitSentences(text, 'zh-CN');
+      let at = 0;
+      for (const piece of pieces) {
+        expect(text.slice(at, piece.start).trim(), text).to.equal('');
+        expect(text.slice(piece.start, piece.start + piece.text.length), text).to.equal(piece.text);
+        expect(piece.text.length, text).to.be.at.most(60);
+        at = piece.start + piece.text.length;
+      }
+      expect(text.slice(at).trim(), text).to.equal('');
+      for (const cut of pieces.slice(1).map((x) => x.start)) {
+        const inside = tokens.find(([from, to]) => from < cut && cut < to && to - from <= 60);
+        expect(inside && text.slice(...inside), `cut at ${cut} in ${text}`).to.equal(undefined);
+      }
+    }
+  });
+
   it('连读 reads the article in order, piece by piece, highlighting each; pause, resume, stop', async () => {
     const p = await page();
     await openBar(p);
