@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import { closeAll, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 import { barButton, openBar } from './a11y-helpers.js';
 
@@ -65,6 +66,46 @@ describe('大字幕 (caption strip)', function () {
     link.blur();
     expect(p.doc.documentElement.outerHTML).to.equal(html);
     expect(p.doc.adoptedStyleSheets.length).to.equal(0);
+  });
+
+  it('a real pointer moved from the title onto the first paragraph ends on the paragraph, with no further move', async () => {
+    const p = await page();
+    p.win.Yidu.prefs.set({ caption: true });
+    await waitFor(() => !!strip(p), 'the strip');
+    await settle(p);
+    // Real mouse input reaches only the tab in front (scripts/foreground.mjs).
+    await executeServerCommand('yidu-foreground', { take: true });
+    try {
+      const frame = p.frame.getBoundingClientRect();
+      /** A point in the window at fraction (fx, fy) of an element's or a text's box. */
+      const at = (box: DOMRect, fx: number, fy = 0.5): [number, number] =>
+        [Math.round(frame.left + box.left + box.width * fx), Math.round(frame.top + box.top + box.height * fy)];
+      const title = p.doc.querySelector('h1')!.getBoundingClientRect();
+      const meta = p.doc.querySelector('.meta')!.getBoundingClientRect();
+      const text = Array.from(p.doc.querySelector('#p1')!.childNodes).find((n) => n.nodeValue?.includes('青禾县坚持'))!;
+      const range = p.doc.createRange();
+      range.setStart(text, text.nodeValue!.indexOf('青禾县坚持') + 1);
+      range.setEnd(text, text.nodeValue!.indexOf('青禾县坚持') + 3);
+      // The reader takes a moment, then rests the pointer on the title.
+      await new Promise((r) => setTimeout(r, 200));
+      await sendMouse({ type: 'move', position: at(title, 0.2) });
+      await waitFor(() => line(p, 'text').textContent === '青禾县2025年政府信息公开工作年度报告', 'the title');
+      await new Promise((r) => setTimeout(r, 200));
+      // Then about 0.3 s of movement at a normal speed, over the 发布时间 line, onto the paragraph, and stop.
+      const path = [at(title, 0.3), at(title, 0.45), at(title, 0.6, 0.9), at(meta, 0.3), at(meta, 0.6), at(range.getBoundingClientRect(), 0.5)];
+      for (const position of path) {
+        await new Promise((r) => setTimeout(r, 50));
+        await sendMouse({ type: 'move', position });
+      }
+      await waitFor(() => line(p, 'text').textContent!.startsWith('本年度，青禾县坚持'), 'the paragraph under the resting pointer', 2000)
+        .catch(() => expect(line(p, 'text').textContent).to.equal('本年度，青禾县坚持以公开为常态、不公开为例外，围绕群众关切做好政府信息公开工作，主动公开各类信息一千余条。'));
+      // It stays on it.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(line(p, 'text').textContent).to.equal('本年度，青禾县坚持以公开为常态、不公开为例外，围绕群众关切做好政府信息公开工作，主动公开各类信息一千余条。');
+    } finally {
+      await resetMouse();
+      await executeServerCommand('yidu-foreground', { take: false });
+    }
   });
 
   it('adds a 拼音 line (loaded on demand), polyphones read in context', async () => {

@@ -96,6 +96,9 @@ export class Caption {
       this.#docked = -1;
       const opts = { capture: true } as const;
       doc.removeEventListener('pointermove', this.#onPointer, opts);
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#latest = null;
       doc.removeEventListener('focusin', this.#onFocus, opts);
       return;
     }
@@ -149,17 +152,32 @@ export class Caption {
     }, () => seq === this.#seq && this.#pinyin && this.onPinyinFailed?.());
   }
 
-  #last = 0;
+  /** When the pointer was last handled, and the latest move still waiting for its turn. */
+  #last = -Infinity;
+  #latest: { target: Element; x: number; y: number } | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   #onPointer = (e: PointerEvent): void => {
     const t = e.target as Element;
-    // At most about ten updates a second: enough to follow reading, cheap while the mouse moves.
-    if (e.timeStamp - this.#last < 100) return;
-    this.#last = e.timeStamp;
     if (e.pointerType === 'touch' || !t || t.nodeType !== Node.ELEMENT_NODE || t.localName.startsWith('yidu-')) return;
-    const text = captionText(t, e.clientX, e.clientY);
-    if (text) this.show(text);
+    // At most about ten updates a second, cheap while the mouse moves; the last move is always handled (a
+    // trailing call), so the strip ends on what is under the pointer when it stops.
+    this.#latest = { target: t, x: e.clientX, y: e.clientY };
+    if (this.#timer !== undefined) return;
+    const wait = this.#last + 100 - performance.now();
+    if (wait <= 0) this.#showPointed();
+    else this.#timer = setTimeout(() => this.#showPointed(), wait);
   };
+
+  #showPointed(): void {
+    this.#timer = undefined;
+    const latest = this.#latest;
+    this.#latest = null;
+    if (!latest || !this.#el) return;
+    this.#last = performance.now();
+    const text = captionText(latest.target, latest.x, latest.y);
+    if (text) this.show(text);
+  }
 
   #onFocus = (e: FocusEvent): void => {
     const t = e.target as Element;
