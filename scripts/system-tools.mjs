@@ -17,6 +17,8 @@ export const TOOLS = {
   // A CJK system font: without one a fresh machine prints Chinese as nothing at all (the printed-PDF test reads
   // it back with pdftotext), and screenshots show boxes.
   cjkFont: { paths: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'], pkg: 'fonts-noto-cjk' },
+  // fontconfig's fc-list: the `yidu audit` font check asks it first (test/cli/cjk-font.test.mjs).
+  fcList: { paths: ['/usr/bin/fc-list'], pkg: 'fontconfig' },
   // The real-speech smoke test: Chromium speaks through speech-dispatcher with the espeak-ng voices.
   speechd: {
     paths: ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],

@@ -15,6 +15,7 @@ import { AUDIT_MODES, resolveModes } from '../audit/modes.js';
 import { CATEGORIES, IMPACTS, type AuditReport, type Category } from '../audit/report.js';
 import { findChromium, launchChromium } from './browser.js';
 import { CliError, EXIT } from './errors.js';
+import { warnWithoutCjkFont } from './cjk-font.js';
 import { serveFolder } from './file-server.js';
 import { auditPage } from './page-audit.js';
 import { formatTable } from './format/table.js';
@@ -219,6 +220,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const cmd = parse(argv);
     if (cmd === 'done') return EXIT.ok;
+    warnWithoutCjkFont();
     return await audit(cmd);
   } catch (e) {
     if (e instanceof CliError) {
