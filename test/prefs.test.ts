@@ -150,6 +150,24 @@ describe('preferences', () => {
     await waitFor(() => b.win.Yidu.prefs.get().fontSize === 'medium', 'the other tab to reset');
   });
 
+  it('a late storage event never undoes this page’s newer choice: the page follows what is stored now', async () => {
+    // Storage events arrive asynchronously: under load, Chromium was seen delivering another page's earlier
+    // write and reset of the key to a page opened after them, once that page had saved the reader's choice.
+    // Here the late events are replayed as they arrive: the older record, then its removal.
+    const key = uniqueKey();
+    const p = await page({ key });
+    p.win.Yidu.prefs.set({ fontSize: 'large' });
+    const stored = p.win.localStorage.getItem(key);
+    const older = JSON.stringify({ v: 1, prefs: { ...DEFAULT_PREFS, fontSize: 'small', elder: true } });
+    for (const newValue of [older, null]) {
+      p.win.dispatchEvent(new p.win.StorageEvent('storage', { key, newValue, storageArea: p.win.localStorage }));
+    }
+    await settle(p);
+    expect(p.win.Yidu.prefs.get()).to.deep.equal({ ...DEFAULT_PREFS, fontSize: 'large' });
+    expect(p.win.localStorage.getItem(key)).to.equal(stored);
+    expect(px(p.doc.querySelector('#p1')!, 'font-size')).to.be.closeTo(17.5, 0.01);
+  });
+
   it('reset() clears only our key, without a reload', async () => {
     const p = await page();
     p.win.localStorage.setItem('site-own-setting', 'keep me');

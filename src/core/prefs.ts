@@ -271,11 +271,15 @@ export class PrefStore {
     );
   }
 
-  /** Another tab wrote our key: adopt its values without writing back. */
+  /**
+   * Another tab wrote our key: adopt what is stored now, without writing back. Not the event's newValue: events
+   * can arrive late (Chromium under load delivers other pages' earlier writes after this page saved a newer
+   * choice), and a stale value would undo the reader's latest choice.
+   */
   #onStorage = (event: StorageEvent): void => {
     if (event.key !== null && event.key !== this.#key) return;
     if (event.storageArea && event.storageArea !== window.localStorage) return;
-    const next = event.newValue === null || event.key === null ? { ...DEFAULT_PREFS } : this.#parse(event.newValue);
-    if (next) this.#commit((this.#stored = next));
+    const next = this.#load();
+    if (PREF_KEYS.some((k) => next[k] !== this.#stored[k])) this.#commit((this.#stored = next));
   };
 }
