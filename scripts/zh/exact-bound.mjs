@@ -9,6 +9,7 @@
 // witnesses against opencc-js itself and measures the necessary keys' size.
 //
 // Plain JS, runs in Node and browsers: `node scripts/zh/exact-bound.mjs` prints the figures.
+import { openccEntries } from './exact.mjs';
 import { pairTable } from './pairs.mjs';
 
 /**
@@ -97,13 +98,7 @@ export function denseCoded(keys) {
 /** STCharacters as the converter ships it (steps between keys, then values: see pairs.mjs), as one string. */
 export const charTable = (chars) => pairTable(chars).join('');
 
-/** opencc's phrase and character entries from the opencc-js dictionary strings, in its precedence. */
-export function openccEntries(stPhrases, generatedPhrases, stCharacters) {
-  const pairs = (s) => new Map(s.split('|').map((l) => l.split(' ').slice(0, 2)));
-  const phrases = new Map();
-  for (const d of [stPhrases, generatedPhrases]) for (const [k, v] of pairs(d)) if (!phrases.has(k)) phrases.set(k, v);
-  return { phrases, chars: pairs(stCharacters) };
-}
+export { openccEntries } from './exact.mjs';
 
 if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   const { gzipSync } = await import('node:zlib');
