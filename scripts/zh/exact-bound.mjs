@@ -1,4 +1,5 @@
-// Why a pruned 简→繁 dictionary cannot be both exact on every input and within 100 KB gzip.
+// The floor for any exact 简→繁 dictionary drawn from opencc's data: the entries each necessary alone.
+// (Necessary alone is not removable together: scripts/zh/exact.mjs decides what may go.)
 //
 // A phrase entry is *necessary* when removing it alone changes opencc-js's own result on some text: then
 // every dictionary drawn from opencc's data that equals opencc-js on all inputs must keep it. For each entry

@@ -21,10 +21,10 @@ export interface YiduConfig {
   /** `same-origin` also converts same-origin iframes present at conversion time. */
   zhFrames: 'none' | 'same-origin';
   /**
-   * Kept so that pages written for earlier versions load without a warning: 简→繁 is now always exact (equal
-   * to opencc-js on every input), so `full` is what every page gets; `compact` is gone.
+   * Retired: 简→繁 is always exact now (equal to opencc-js on every input), so there is nothing to choose.
+   * `full` is still accepted without a warning, for pages written for earlier versions; `compact` is gone.
    */
-  zhDictionary: 'full';
+  zhDictionary: 'full' | null;
   /** UI language; `auto` follows the page (`<html lang>`) and the reader's 简/繁 choice. */
   lang: (typeof UI_LANGS)[number];
   /** localStorage key holding the reader's preferences. */
@@ -48,7 +48,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   source: 'hans',
   zhRoot: null,
   zhFrames: 'none',
-  zhDictionary: 'full',
+  zhDictionary: null,
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',

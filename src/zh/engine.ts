@@ -5,7 +5,7 @@
  * split across inline elements (`<b>头</b>发`) `convertPieces` matches phrases across the split wherever the
  * phrase maps character for character, so every piece keeps its own share of the result.
  *
- * No DOM here: the build script runs the same code in Node to prune and check the dictionaries.
+ * No DOM here: the build script runs the same code in Node to generate the dictionaries.
  */
 
 /** Longest-match lookups, as the conversion passes use them. */
