@@ -13,6 +13,9 @@
 // task ends, so its text on screen comes with its whole page.
 // The machine is shared and noisy: each yidu run is paired with the opencc-js run just before it, and the
 // ratio printed is the median of the paired ratios.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
 const RUNS = 5;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,8 +110,29 @@ async function yidu(browser, url, times, hover = 0, scrolled = false) {
   return result;
 }
 
+/** Download per variant, gzip: yidu's converter and dictionary chunks next to opencc-js's own dictionaries. */
+function sizes() {
+  const root = new URL('../', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('dist/.vite/manifest.json', root), 'utf8'));
+  const gz = (file) => gzipSync(readFileSync(new URL(file, root)), { level: 9 }).length;
+  const ours = (...srcs) => srcs.reduce((n, s) => n + gz(`dist/${manifest[s].file}`), 0);
+  const theirs = (...names) => names.reduce((n, d) => n + gz(`node_modules/opencc-js/dist/esm-lib/dict/${d}.js`), 0);
+  const st = ['CJK_Compatibility_Ideographs', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters'];
+  const stage2 = { t: [], tw: ['TWVariantsPhrases', 'TWVariants'], hk: ['HKVariantsPhrases', 'HKVariants'], twp: ['TWPhrases', 'TWVariantsPhrases', 'TWVariants'], hkp: ['HKPhrases', 'HKVariantsPhrases', 'HKVariants'] };
+  console.log('download, gzip (B): yidu converter + dictionary chunks | opencc-js dictionaries (its converter not counted)');
+  for (const [v, extra] of Object.entries(stage2)) {
+    const mine = ours('src/zh/index.ts', 'src/zh/generated/st.ts', ...(v === 't' ? [] : [`src/zh/generated/st-${v}.ts`]));
+    const ref = theirs(...st, ...extra);
+    console.log(`  简→繁 ${v.padEnd(4)} ${String(mine).padStart(8)} | ${String(ref).padStart(8)}   ${(mine / ref * 100).toFixed(0)} %`);
+  }
+  const ts = ours('src/zh/index.ts', 'src/zh/generated/ts.ts');
+  const tsRef = theirs('CJK_Compatibility_Ideographs', 'TSPhrases', 'TSCharacters', 'TWVariantsRevPhrases', 'TWVariantsRev', 'TWPhrasesRev', 'HKVariantsRevPhrases', 'HKVariantsRev', 'HKPhrasesRev');
+  console.log(`  繁→简 all ${String(ts).padStart(8)} | ${String(tsRef).padStart(8)}   (every variant's reverse tables in one chunk)`);
+}
+
 export default async function ({ browser, baseUrl }) {
   const f = (n) => n.toFixed(1).padStart(7);
+  sizes();
   for (const [name, times] of [['demo report', 1], ['10× page', 10]]) {
     // Warm the HTTP cache and the browser once.
     await opencc(browser, baseUrl, times);

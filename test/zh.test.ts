@@ -97,20 +97,34 @@ describe('简体 / 繁体', function () {
     });
   }
 
-  it('zhDictionary "full": opencc-js on every input, also where the compact dictionary is near', async () => {
-    // Witness texts of phrase entries the compact dictionary leaves out (scripts/zh/exact-bound.mjs): there it
-    // gives 一前一后豐, 一別多年曆 and 一准三后.
-    const texts = ['一前一后丰', '一别多年历', '一准三后', '头发和面条'];
+  it('is exact by default: the sentences an earlier compact dictionary got wrong read as opencc-js writes them', async () => {
+    // Each changed under the corpus-pruned dictionary (制定製度, 發佈, 瞭解, 經理髮現, 低階別 in twp, and the
+    // witness texts 一前一后豐, 一別多年曆, 一准三后); there is one dictionary now, proven exact.
+    const texts = ['制定制度', '更新发布', '了解情况', '经理发现问题', '一前一后丰', '一别多年历', '一准三后', '头发和面条'];
     const body = `<main>${texts.map((s, i) => `<p id="w${i}">${s}</p>`).join('')}</main>`;
-    const p = await openPage({ body, script: 'data-zh-dictionary="full"' });
+    for (const variant of ['tw', 'twp'] as const) {
+      const p = await openPage({ body, script: `data-variant="${variant}"` });
+      await to(p, 'hant');
+      const ref = OpenCC.Converter({ from: 'cn', to: variant });
+      texts.forEach((s, i) => expect(text(p, `#w${i}`), `${variant}: ${s}`).to.equal(ref(s)));
+      await to(p, 'hans');
+      texts.forEach((s, i) => expect(text(p, `#w${i}`)).to.equal(s));
+      expect(p.warnings).to.deep.equal([]);
+    }
+    const p = await openPage({ body: '<main><p id="x">低级别</p></main>', script: 'data-variant="twp"' });
     await to(p, 'hant');
-    texts.forEach((s, i) => expect(text(p, `#w${i}`), s).to.equal(tw(s)));
-    expect(text(p, '#w0')).to.equal('一前一後豐');
-    const chunks = (p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => new URL(e.name).pathname);
-    expect(chunks.some((c) => /\/st-full-/.test(c))).to.equal(true);
-    await to(p, 'hans');
-    texts.forEach((s, i) => expect(text(p, `#w${i}`)).to.equal(s));
-    expect(p.warnings).to.deep.equal([]);
+    expect(text(p, '#x')).to.equal(OpenCC.Converter({ from: 'cn', to: 'twp' })('低级别'));
+  });
+
+  it('zhDictionary: "full" is accepted silently (it is what every page gets); "compact" is gone and says so', async () => {
+    const full = await openPage({ body: '<main><p id="x">头发</p></main>', script: 'data-zh-dictionary="full"' });
+    await to(full, 'hant');
+    expect(text(full, '#x')).to.equal(tw('头发'));
+    expect(full.warnings).to.deep.equal([]);
+    const compact = await openPage({ body: '<main><p id="x">头发</p></main>', script: 'data-zh-dictionary="compact"' });
+    await to(compact, 'hant');
+    expect(text(compact, '#x')).to.equal(tw('头发'));
+    expect(compact.warnings.join(' ')).to.match(/zhDictionary.*no longer needed/);
   });
 
   it('converts a phrase split across inline elements as a phrase', async () => {

@@ -1,22 +1,20 @@
 // Generates yidu's 简繁 dictionaries from the installed opencc-js package (never edited by hand):
-//   src/zh/generated/st.ts  Simplified→Traditional: characters, the phrase entries that matter (compact), and
-//                           the second stage of every variant
-//   src/zh/generated/st-full.ts  the same with every phrase entry (config zhDictionary: "full"), exact on every input
+//   src/zh/generated/st.ts  Simplified→Traditional: characters and the phrase entries an exact conversion needs
+//   src/zh/generated/st-<variant>.ts  each variant's second stage, whole
 //   src/zh/generated/ts.ts  Traditional→Simplified: opencc's dictionaries as they are
-// A phrase entry whose value equals character-by-character conversion is dropped unless the comparison
-// corpus shows the output changes without it (longest-match segmentation can move): after pruning,
-// conversion of the whole corpus must equal the full dictionaries' for every variant, or the build fails.
-// Run by scripts/build.mjs; regenerates only when opencc-js or this generator changed.
+// A phrase entry goes only when scripts/zh/exact.mjs proves that the converter without it (and without every
+// other entry that goes) gives opencc-js's output on every input, in every variant; docs/zh.md has the proof.
+// Run by scripts/build.mjs; regenerates only when opencc-js or this generator changed (about a minute).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { corpus } from './corpus.mjs';
+import { necessaryEntries } from './exact-bound.mjs';
+import { removable, stage2Keys } from './exact.mjs';
 import { pairTable } from './pairs.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const outDir = `${root}src/zh/generated`;
 export const VARIANTS = ['tw', 'hk', 't', 'twp', 'hkp'];
-import { BUILD_SEEDS } from './dict-seeds.mjs';
 
 /** The engine and chain builders, bundled from TypeScript for Node. */
 export async function loadEngine() {
@@ -35,8 +33,7 @@ const pairs = (s) => (s === '' ? [] : s.split('|').map((l) => l.split(' ')));
 
 export async function generate({ force = false } = {}) {
   const pkg = JSON.parse(readFileSync(`${root}node_modules/opencc-js/package.json`, 'utf8'));
-  const self = readFileSync(new URL(import.meta.url), 'utf8') + readFileSync(new URL('./corpus.mjs', import.meta.url), 'utf8') + readFileSync(new URL('./dict-seeds.mjs', import.meta.url), 'utf8') +
-    readFileSync(new URL('./pairs.mjs', import.meta.url), 'utf8') +
+  const self = ['dict.mjs', 'exact.mjs', 'exact-bound.mjs', 'pairs.mjs'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('') +
     readFileSync(`${root}src/zh/engine.ts`, 'utf8') + readFileSync(`${root}src/zh/chains.ts`, 'utf8');
   const stamp = createHash('sha256').update(pkg.version).update(self).digest('hex').slice(0, 16);
   const stampFile = `${outDir}/.stamp`;
@@ -63,6 +60,10 @@ export async function generate({ force = false } = {}) {
     // The converter defers phrase entries by their first two characters (src/zh/chains.ts).
     if (Array.from(k).length < 2) throw new Error(`phrase entry "${k} ${v}" has a one-character key`);
   }
+  // The proof (scripts/zh/exact.mjs) needs every description character unmatched: then both parses meet at it.
+  for (const name of ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters']) {
+    if (/[\u2ff0-\u2fff]/.test(d[name])) throw new Error(`${name} holds an ideographic description character`);
+  }
 
   const stage2 = {
     tw: [d.TWVariantsPhrases, d.TWVariants],
@@ -80,8 +81,9 @@ export async function generate({ force = false } = {}) {
   };
   const charsOnly = pairString(d.STCharacters);
   const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
-  // The format of src/zh/chains.ts (decodePart): front-coded by code unit, as the converter looks keys up.
-  const encode = (keys) => {
+  // The format of src/zh/chains.ts (decodePart): front-coded by code unit, as the converter looks keys up;
+  // entries of the plain list (value = the key converted character by character) are keys alone.
+  const encode = (keys, plain) => {
     let prev = '';
     return [...keys].sort().map((k) => {
       const v = phrases.get(k);
@@ -89,58 +91,20 @@ export async function generate({ force = false } = {}) {
       while (shared < k.length - 1 && k[shared] === prev[shared]) shared++;
       prev = k;
       const head = String.fromCharCode(48 + shared) + k.slice(shared);
+      if (plain) return head;
       if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) return `${head} ${v}`;
       return head + Array.from(v, (c, i) => (c === (chars.map.get(k[i]) ?? k[i]) ? E.SAME : c)).join('');
     }).join('|');
   };
-  const stData = (keys) => ({ normalize: normalizePairs, chars: charsOnly, phrases: encode(keys) });
-  const fullData = stData(phrases.keys());
 
-  const kept = new Set([...phrases].filter(([k, v]) => charwise(k) !== v).map(([k]) => k));
-  const lines = BUILD_SEEDS.flatMap((seed) => corpus([...phrases.keys()], seed));
-  const chainOf = (data, v) => E.stChain(data, v, stage2[v] ?? []);
-  const full = Object.fromEntries(VARIANTS.map((v) => [v, chainOf(fullData, v)]));
-  const fullOut = Object.fromEntries(VARIANTS.map((v) => [v, lines.map((l) => E.convert(full[v], l))]));
-  // Where a pruned line first segments differently from the full dictionaries: that phrase entry is needed.
-  const tokens = (seg, line) => {
-    const out = [];
-    for (let i = 0; i < line.length;) {
-      const len = seg.matchAt(line, i, line.length);
-      out.push(line.slice(i, i + (len || 1)));
-      i += len || 1;
-    }
-    return out;
-  };
-  const firstNeeded = (line, prunedSeg) => {
-    const a = tokens(full.tw.segmentation, line);
-    const b = tokens(prunedSeg, line);
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i];
-    return null;
-  };
-  const normalize = E.pairDict(normalizePairs);
-  const normalized = lines.map((l) => E.convert({ normalize, segmentation: null, stages: [] }, l));
-  let rounds = 0;
-  let todo = lines.map((_, i) => i);
-  for (;;) {
-    rounds++;
-    const data = stData(kept);
-    const chains = VARIANTS.map((v) => [v, chainOf(data, v)]);
-    const seg = chains[0][1].segmentation;
-    const differing = todo.filter((i) => chains.some(([v, c]) => E.convert(c, lines[i]) !== fullOut[v][i]));
-    let added = 0;
-    for (const i of differing) {
-      const p = firstNeeded(normalized[i], seg);
-      if (p && phrases.has(p) && !kept.has(p)) (kept.add(p), added++);
-    }
-    if (differing.length === 0) {
-      if (todo.length === lines.length) break;
-      todo = lines.map((_, i) => i); // all equal where we looked: check everything once more
-      continue;
-    }
-    if (added === 0) throw new Error(`pruned dictionary differs on ${differing.length} corpus lines, e.g. ${lines[differing[0]]}`);
-    todo = differing;
-    if (rounds > 200) throw new Error('dictionary pruning did not converge');
-  }
+  // Candidates: entries that convert character by character and that no witness text shows necessary alone;
+  // the proof then keeps any whose removal together with the others it cannot show safe.
+  const plainEntry = (k) => charwise(k) === phrases.get(k);
+  const { necessary } = necessaryEntries(phrases, chars.map);
+  const s2 = stage2Keys(Object.values(stage2).flat());
+  const removed = removable(phrases, chars.map, s2, [...phrases.keys()].filter((k) => !necessary.has(k)));
+  const kept = [...phrases.keys()].filter((k) => !removed.has(k));
+  const stData = { normalize: normalizePairs, chars: charsOnly, phrases: encode(kept.filter((k) => !plainEntry(k)), false), plain: encode(kept.filter(plainEntry), true) };
 
   const tsData = {
     normalize: normalizePairs,
@@ -155,14 +119,13 @@ export async function generate({ force = false } = {}) {
   };
   mkdirSync(outDir, { recursive: true });
   const header = `// Generated by scripts/zh/dict.mjs from opencc-js ${pkg.version} (Apache-2.0 data). Do not edit.\n`;
-  writeFileSync(`${outDir}/st.ts`, `${header}import type { StData } from '../chains.js';\nconst data: StData = ${JSON.stringify(stData(kept))};\nexport default data;\n`);
-  writeFileSync(`${outDir}/st-full.ts`, `${header}import type { StData } from '../chains.js';\nconst data: StData = ${JSON.stringify(fullData)};\nexport default data;\n`);
+  writeFileSync(`${outDir}/st.ts`, `${header}import type { StData } from '../chains.js';\nconst data: StData = ${JSON.stringify(stData)};\nexport default data;\n`);
   for (const [v, dicts] of Object.entries(stage2)) {
     writeFileSync(`${outDir}/st-${v}.ts`, `${header}const data: readonly string[] = ${JSON.stringify(dicts)};\nexport default data;\n`);
   }
   writeFileSync(`${outDir}/ts.ts`, `${header}import type { TsData } from '../chains.js';\nconst data: TsData = ${JSON.stringify(tsData)};\nexport default data;\n`);
   writeFileSync(stampFile, stamp);
-  return { cached: false, phrases: phrases.size, kept: kept.size, rounds, corpusChars: lines.reduce((a, l) => a + l.length, 0) };
+  return { cached: false, phrases: phrases.size, kept: kept.length, removed: removed.size };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,5 @@
-// Why a pruned 简→繁 dictionary cannot be both exact on every input and within 100 KB gzip.
+// The floor for any exact 简→繁 dictionary drawn from opencc's data: the entries each necessary alone.
+// (Necessary alone is not removable together: scripts/zh/exact.mjs decides what may go.)
 //
 // A phrase entry is *necessary* when removing it alone changes opencc-js's own result on some text: then
 // every dictionary drawn from opencc's data that equals opencc-js on all inputs must keep it. For each entry
@@ -9,6 +10,7 @@
 // witnesses against opencc-js itself and measures the necessary keys' size.
 //
 // Plain JS, runs in Node and browsers: `node scripts/zh/exact-bound.mjs` prints the figures.
+import { openccEntries } from './exact.mjs';
 import { pairTable } from './pairs.mjs';
 
 /**
@@ -97,13 +99,7 @@ export function denseCoded(keys) {
 /** STCharacters as the converter ships it (steps between keys, then values: see pairs.mjs), as one string. */
 export const charTable = (chars) => pairTable(chars).join('');
 
-/** opencc's phrase and character entries from the opencc-js dictionary strings, in its precedence. */
-export function openccEntries(stPhrases, generatedPhrases, stCharacters) {
-  const pairs = (s) => new Map(s.split('|').map((l) => l.split(' ').slice(0, 2)));
-  const phrases = new Map();
-  for (const d of [stPhrases, generatedPhrases]) for (const [k, v] of pairs(d)) if (!phrases.has(k)) phrases.set(k, v);
-  return { phrases, chars: pairs(stCharacters) };
-}
+export { openccEntries } from './exact.mjs';
 
 if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   const { gzipSync } = await import('node:zlib');

@@ -21,10 +21,10 @@ export interface YiduConfig {
   /** `same-origin` also converts same-origin iframes present at conversion time. */
   zhFrames: 'none' | 'same-origin';
   /**
-   * 简→繁 phrase data: `compact` (≤ 100 KB gzip, equal to opencc-js on the proof corpus, near-exact elsewhere)
-   * or `full` (opencc's phrase entries whole: equal to opencc-js on every input, a larger download).
+   * Retired: 简→繁 is always exact now (equal to opencc-js on every input), so there is nothing to choose.
+   * `full` is still accepted without a warning, for pages written for earlier versions; `compact` is gone.
    */
-  zhDictionary: 'compact' | 'full';
+  zhDictionary: 'full' | null;
   /** UI language; `auto` follows the page (`<html lang>`) and the reader's 简/繁 choice. */
   lang: (typeof UI_LANGS)[number];
   /** localStorage key holding the reader's preferences. */
@@ -48,7 +48,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   source: 'hans',
   zhRoot: null,
   zhFrames: 'none',
-  zhDictionary: 'compact',
+  zhDictionary: null,
   lang: 'auto',
   storageKey: 'yidu:prefs',
   elderHide: '',
@@ -126,7 +126,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
   zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
   zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
-  zhDictionary: { attribute: 'data-zh-dictionary', accepts: '"compact" or "full"', check: oneOf(['compact', 'full']) },
+  zhDictionary: { attribute: 'data-zh-dictionary', accepts: '"full" (no longer needed: 简繁 is always exact)', check: oneOf(['full']) },
   shortcuts: { attribute: 'data-shortcuts', accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
   regions: {
     attribute: 'data-regions',

@@ -20,8 +20,6 @@ type Variant = YiduConfig['variant'];
 // Dictionary chunks: Simplified→Traditional (characters and phrases, plus each variant's own second stage),
 // Traditional→Simplified. Each is fetched only when that direction and variant is needed.
 const ST = retryable(() => import('../zh/generated/st.js'));
-/** Every phrase entry (config `zhDictionary: "full"`): exact on every input, a larger download. */
-const ST_FULL = retryable(() => import('../zh/generated/st-full.js'));
 const TS = retryable(() => import('../zh/generated/ts.js'));
 const STAGE2: Record<Variant, () => Promise<{ default: readonly string[] }>> = {
   t: () => Promise.resolve({ default: [] }),
@@ -76,7 +74,7 @@ class ZhEffect {
   #wanted(): string | null {
     const c = this.#rt.config.get();
     if (wantedScript(this.#rt.prefs.get(), c) === c.source) return null;
-    return JSON.stringify([c.source, c.variant, c.zhRoot, c.zhFrames, c.zhDictionary]);
+    return JSON.stringify([c.source, c.variant, c.zhRoot, c.zhFrames]);
   }
 
   #sync(): void {
@@ -95,13 +93,13 @@ class ZhEffect {
   }
 
   async #load(): Promise<[Feature, Chain]> {
-    const { source, variant, zhDictionary } = this.#rt.config.get();
-    const key = `${source}:${variant}:${zhDictionary}`;
+    const { source, variant } = this.#rt.config.get();
+    const key = `${source}:${variant}`;
     let chain = chains.get(key);
     if (!chain) {
       // Converter and dictionaries download in parallel.
       chain = (source === 'hans'
-        ? Promise.all([loadFeature(), zhDictionary === 'full' ? ST_FULL() : ST(), STAGE2[variant]()]).then(([f, m, s2]) => f.buildChain(source, variant, m.default, s2.default))
+        ? Promise.all([loadFeature(), ST(), STAGE2[variant]()]).then(([f, m, s2]) => f.buildChain(source, variant, m.default, s2.default))
         : Promise.all([loadFeature(), TS()]).then(([f, m]) => f.buildChain(source, variant, m.default, [])));
       chains.set(key, chain);
       // A failed download is forgotten, so the next click fetches again.

@@ -7,8 +7,9 @@ import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js'
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
 /**
- * Simplified→Traditional data: characters and pruned phrases (compact). Each variant's second stage (Taiwan
- * or Hong Kong forms and phrases) is a small chunk of its own, so a reader downloads only their variant's.
+ * Simplified→Traditional data: characters and the phrase entries an exact conversion needs (see
+ * scripts/zh/exact.mjs). Each variant's second stage (Taiwan or Hong Kong forms and phrases) is a small chunk
+ * of its own, so a reader downloads only their variant's.
  */
 export interface StData {
   /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
@@ -17,6 +18,11 @@ export interface StData {
   chars: PairTable;
   /** Entries `key` + `value`, sorted by key and `|`-separated; see `decodePart`. */
   phrases: string;
+  /**
+   * Keys of the entries whose value is their characters converted one by one (they matter only for where
+   * phrases are cut), sorted and front-coded like `phrases`, without values.
+   */
+  plain: string;
 }
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
@@ -35,24 +41,27 @@ export const SAME = '~';
 export const pairDict = (table: PairTable): CharTable => new CharTable(table);
 
 /**
- * Phrase entries decoded lazily: the sorted, front-coded list (see `decodePart`) splits into parts by first
+ * Phrase entries decoded lazily: each sorted, front-coded list (see `decodePart`) splits into parts by first
  * code unit (an entry sharing nothing with the previous key starts one), and a part is decoded the first time
  * a text looks up a key starting with that code unit. Building a chain is then one split and a map of a few thousand parts.
  */
-function deferredPhrases(encoded: string, chars: CharTable): Dict {
+function deferredPhrases(lists: readonly [string, boolean][], chars: CharTable): Dict {
   const dict = new Dict();
-  if (encoded === '') return dict;
-  const parts = new Map<number, string[]>();
-  // The first entry shares nothing (its leading "0"); the split takes it from every other part.
-  const split = encoded.split('|0');
-  split[0] = split[0]!.slice(1);
-  for (const part of split) {
-    const unit = part.charCodeAt(0);
-    const list = parts.get(unit);
-    if (list) list.push(part);
-    else parts.set(unit, [part]);
+  const loaders = new Map<number, (() => void)[]>();
+  for (const [encoded, plain] of lists) {
+    if (encoded === '') continue;
+    // The first entry shares nothing (its leading "0"); the split takes it from every other part.
+    const split = encoded.split('|0');
+    split[0] = split[0]!.slice(1);
+    for (const part of split) {
+      const unit = part.charCodeAt(0);
+      const open = () => openPart(part, chars, dict, plain);
+      const list = loaders.get(unit);
+      if (list) list.push(open);
+      else loaders.set(unit, [open]);
+    }
   }
-  dict.defer(parts, (part) => openPart(part, chars, dict));
+  dict.defer(loaders);
   return dict;
 }
 
@@ -61,33 +70,48 @@ function deferredPhrases(encoded: string, chars: CharTable): Dict {
  * the sorted list an entry sharing exactly one code unit with the previous key starts a new second one.
  * (Every phrase key has two characters at least: the generator checks.)
  */
-function openPart(part: string, chars: CharTable, dict: Dict): void {
+function openPart(part: string, chars: CharTable, dict: Dict, plain: boolean): void {
   const subs = part.split('|1');
   const c0 = part.charCodeAt(0);
   // The first sub-part starts with its whole first key; the others with their first key's second code unit.
-  dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0));
+  dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0, plain));
   for (let k = 1; k < subs.length; k++) {
     const sub = subs[k]!;
-    dict.deferPair(c0, sub.charCodeAt(0), () => decodePart(sub, chars, dict, part[0]!, 1));
+    dict.deferPair(c0, sub.charCodeAt(0), () => decodePart(sub, chars, dict, part[0]!, 1, plain));
   }
+}
+
+/** `key` converted one character at a time (a phrase entry of the `plain` list). */
+function charwise(key: string, chars: CharTable): string {
+  let value = '';
+  for (let j = 0; j < key.length; j++) {
+    const c = (key.charCodeAt(j) & 0xfc00) === 0xd800 ? key.slice(j, j + 2) : key[j]!;
+    value += chars.get(c) ?? c;
+    j += c.length - 1;
+  }
+  return value;
 }
 
 /**
  * Entries from the sorted, front-coded list, the first without its shared length: `shared` code units of
  * `prev` begin its key. Each entry starts with one character giving how many code units its key shares with
- * the previous key (`0` = 0, `1` = 1, …), followed by the rest of the key and then, for a value as long as
+ * the previous key (`0` = 0, `1` = 1, …), followed by the rest of the key; in a `plain` list that is all (the
+ * value is the key converted character by character). Otherwise the value follows: for a value as long as
  * its key with no character outside the Basic Multilingual Plane, one character per key character, `~`
  * where the value has that character's own conversion; otherwise a space and the whole value.
  */
-function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number): void {
+function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number, plain: boolean): void {
   const n = part.length;
   for (let start = 0; start < n; ) {
     let end = part.indexOf('|', start);
     if (end < 0) end = n;
-    const space = part.indexOf(' ', start);
+    const space = plain ? -1 : part.indexOf(' ', start);
     let key: string;
     let value: string;
-    if (space >= 0 && space < end) {
+    if (plain) {
+      key = prev.slice(0, shared) + part.slice(start, end);
+      value = charwise(key, chars);
+    } else if (space >= 0 && space < end) {
       key = prev.slice(0, shared) + part.slice(start, space);
       value = part.slice(space + 1, end);
     } else {
@@ -106,10 +130,20 @@ function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, sh
   }
 }
 
+/** Every phrase entry of `data`, decoded at once (the tests read the shipped dictionary back with it). */
+export function phraseEntries(data: StData): Map<string, string> {
+  const chars = pairDict(data.chars);
+  const dict = new Dict();
+  for (const [encoded, plain] of [[data.phrases, false], [data.plain, true]] as const) {
+    if (encoded !== '') decodePart(encoded.slice(1), chars, dict, '', 0, plain);
+  }
+  return dict.map;
+}
+
 /** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
 export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
   const chars = pairDict(data.chars);
-  const phrases = deferredPhrases(data.phrases, chars);
+  const phrases = deferredPhrases([[data.phrases, false], [data.plain, true]], chars);
   // opencc's first stage is one group: phrases, then characters.
   const stages: Chain['stages'] = [new Stack([phrases, chars])];
   if (variant !== 't') {

@@ -5,7 +5,7 @@
  * split across inline elements (`<b>头</b>发`) `convertPieces` matches phrases across the split wherever the
  * phrase maps character for character, so every piece keeps its own share of the result.
  *
- * No DOM here: the build script runs the same code in Node to prune and check the dictionaries.
+ * No DOM here: the build script runs the same code in Node to generate the dictionaries.
  */
 
 /** Longest-match lookups, as the conversion passes use them. */
@@ -36,8 +36,7 @@ export class Dict implements Matcher {
    * that unit — by their first two. A report meets a few hundred characters and not many more pairs of them,
    * so most of a large dictionary is never decoded at all.
    */
-  #deferred: Map<number, string[]> | null = null;
-  #open: ((part: string) => void) | null = null;
+  #deferred: Map<number, (() => void)[]> | null = null;
   readonly #pairs = new Map<number, (() => void)[]>();
   #deferredUnits: number[] = [];
 
@@ -55,14 +54,13 @@ export class Dict implements Matcher {
   }
 
   /**
-   * Entries kept encoded in `parts`, by the first code unit of their keys: when a text first looks up a key
-   * starting with a unit, `open` runs on each of its parts and adds their entries, or defers them further by
-   * their first two code units (`deferPair`).
+   * Entries kept encoded, by the first code unit of their keys: when a text first looks up a key starting
+   * with a unit, its loaders run and add their entries, or defer them further by their first two code units
+   * (`deferPair`).
    */
-  defer(parts: Map<number, string[]>, open: (part: string) => void): void {
-    this.#deferred = parts;
-    this.#open = open;
-    this.#deferredUnits = [...parts.keys()];
+  defer(loaders: Map<number, (() => void)[]>): void {
+    this.#deferred = loaders;
+    this.#deferredUnits = [...loaders.keys()];
     this.longest = Infinity;
   }
 
@@ -106,10 +104,10 @@ export class Dict implements Matcher {
     const c0 = s.charCodeAt(i);
     const pair = i + 1 < end ? pairBucket(c0, s.charCodeAt(i + 1)) : -1;
     if (this.#deferred !== null) {
-      const parts = this.#deferred.get(c0);
-      if (parts) {
+      const opens = this.#deferred.get(c0);
+      if (opens) {
         this.#deferred.delete(c0);
-        for (const part of parts) this.#open!(part);
+        for (const open of opens) open();
       }
       const loads = pair >= 0 ? this.#pairs.get(pair) : undefined;
       if (loads) {
