@@ -89,6 +89,19 @@ function addressOf(el: Element): string {
   return '';
 }
 
+/**
+ * Addresses made absolute, so the copy means the same before it is adopted (an inert document has no base
+ * URL of its own, and a <base> there would break a `base-uri` policy). In-page references (`#…`) stay.
+ */
+function absolute(name: string, value: string, el: Element): string {
+  if (!URLS.has(name.toLowerCase()) || value.startsWith('#')) return value;
+  try {
+    return new URL(value, el.baseURI).href;
+  } catch {
+    return value;
+  }
+}
+
 function safeAttribute(name: string, value: string): boolean {
   const n = name.toLowerCase();
   if (n.startsWith('on') || DROPPED.has(n)) return false;
@@ -104,10 +117,6 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
   const page = root.ownerDocument;
   const win = page.defaultView;
   const inert = page.implementation.createHTMLDocument('');
-  // Relative links in the copy resolve as in the page (for readers of the copy before it is adopted).
-  const base = inert.createElement('base');
-  base.setAttribute('href', page.baseURI);
-  inert.head.append(base);
   const labels = placeholderLabels(root);
   const chosen: [HTMLOptionElement, HTMLOptionElement][] = [];
 
@@ -128,7 +137,7 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
     const control = CONTROLS.has(from.localName);
     for (const attr of Array.from(from.attributes)) {
       if (except.includes(attr.name) || (control && (attr.name === 'name' || attr.name === 'form'))) continue;
-      if (safeAttribute(attr.name, attr.value)) to.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
+      if (safeAttribute(attr.name, attr.value)) to.setAttributeNS(attr.namespaceURI, attr.name, absolute(attr.name, attr.value, from));
     }
   };
 

@@ -67,7 +67,7 @@ export function textOnlyCopy(root: Element, imageLabel: string, doc: Document = 
         const value = el.getAttribute(name);
         if (value === null) continue;
         if (name === 'href') {
-          const href = safeHref(value, el.ownerDocument.baseURI);
+          const href = safeHref(value, root.ownerDocument.baseURI);
           if (href) copy.setAttribute('href', href);
         } else copy.setAttribute(name, value);
       }
