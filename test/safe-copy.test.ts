@@ -168,7 +168,10 @@ describe('copies of the article never run the site\'s code or load anything', fu
     const p = await openTraps();
     const start = await quiet(p);
     const root = p.doc.querySelector('#zoom')!;
+    p.doc.querySelector<HTMLCanvasElement>('#drawn')!.getContext('2d')!.fillRect(0, 0, 20, 10);
     const copy = safeCopy(root);
+    // A canvas is copied as the reader sees it drawn, not as a blank box.
+    expect(Array.from(copy.querySelector('canvas')!.getContext('2d')!.getImageData(5, 5, 1, 1).data)).to.deep.equal([0, 0, 0, 255]);
     expect(copy.ownerDocument, 'a document of its own, with no window').not.to.equal(p.doc);
     expect(copy.ownerDocument.defaultView).to.equal(null);
     expectPlaceholders(copy.textContent!, p);
