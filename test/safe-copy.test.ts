@@ -109,26 +109,37 @@ describe('copies of the article never run the site\'s code or load anything', fu
       expect(now.requests, `${what}: the page requested files again`).to.deep.equal(start.requests);
     };
 
+    // The reader typed and chose something.
+    p.doc.querySelector<HTMLInputElement>('#autofocused')!.value = '读者输入的文字';
+    p.doc.querySelector<HTMLInputElement>('#choice-a')!.checked = true;
     // 打印文章: the print view stays in the page while the dialog is open.
-    let printed: string | null = null;
+    // (Checked after print() returns: an exception inside it would be caught by the print button.)
+    let view = null as Element | null;
     p.win.print = () => {
-      const view = p.doc.querySelector('[data-yidu-print-view]')!;
-      printed = view.textContent;
-      // What the reader sees: the image that loaded, at the address it loaded from, nothing still to choose.
-      const seal = view.querySelector<HTMLImageElement>('img[alt=县政府印章]')!;
-      expect(seal.getAttribute('src')).to.equal(p.doc.querySelector<HTMLImageElement>('#seal')!.currentSrc);
-      const responsive = view.querySelector<HTMLImageElement>('img[alt=响应式图片]')!;
-      expect(responsive.getAttribute('src')).to.equal(p.doc.querySelector<HTMLImageElement>('#responsive')!.currentSrc);
-      // A picture that failed, or is not loaded yet (lazy, below the fold), prints as its alt text.
-      for (const alt of ['缺失的示意图', '懒加载图片', '图片按钮']) expect(view.querySelector(`img[alt=${alt}]`)!.hasAttribute('src'), alt).to.equal(false);
-      expect(view.querySelectorAll('[srcset], [sizes], [loading], source, iframe, video, audio, object, embed, script, site-counter, [is]')).to.have.length(0);
-      expect(Array.from(view.querySelectorAll('*')).flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on')))).to.deep.equal([]);
-      expect(view.querySelector('a')!.hasAttribute('href'), 'a javascript: link').to.equal(false);
+      view = p.doc.querySelector('[data-yidu-print-view]');
     };
     button(p.doc.querySelector('yidu-print')!, '打印文章').click();
-    await waitFor(() => printed !== null, 'print()', 20000);
+    await waitFor(() => view !== null, 'print()', 20000);
     await unchanged('打印文章');
-    expectPlaceholders(printed!, p);
+    const printed = view!.textContent!;
+    // What the reader sees: the image that loaded, at the address it loaded from, nothing still to choose.
+    const seal = view!.querySelector<HTMLImageElement>('img[alt=县政府印章]')!;
+    expect(seal.getAttribute('src')).to.equal(p.doc.querySelector<HTMLImageElement>('#seal')!.currentSrc);
+    const responsive = view!.querySelector<HTMLImageElement>('img[alt=响应式图片]')!;
+    expect(responsive.getAttribute('src')).to.equal(p.doc.querySelector<HTMLImageElement>('#responsive')!.currentSrc);
+    // A picture that failed, or is not loaded yet (lazy, below the fold), prints as its alt text.
+    for (const alt of ['缺失的示意图', '懒加载图片', '图片按钮']) expect(view!.querySelector(`img[alt=${alt}]`)!.hasAttribute('src'), alt).to.equal(false);
+    expect(view!.querySelectorAll('[srcset], [sizes], [loading], source, iframe, video, audio, object, embed, script, site-counter, [is]')).to.have.length(0);
+    expect(Array.from(view!.querySelectorAll('*')).flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on')))).to.deep.equal([]);
+    expect(view!.querySelector('a')!.hasAttribute('href'), 'a javascript: link').to.equal(false);
+    // Customized built-ins keep their tag; form fields keep what the reader typed and chose, and a copied
+    // radio button (no name, no group) leaves the page's own checked.
+    const customized = Array.from(view!.querySelectorAll('*')).find((el) => el.firstChild?.nodeValue?.startsWith('定制段落'));
+    expect(customized?.localName).to.equal('p');
+    expect(view!.querySelector<HTMLInputElement>('input[value=已填写]')!.value).to.equal('读者输入的文字');
+    expect(view!.querySelector<HTMLInputElement>('input[type=radio][value=a]')!.checked).to.equal(true);
+    expect(p.doc.querySelector<HTMLInputElement>('#choice-a')!.checked, 'the page\'s own radio button').to.equal(true);
+    expectPlaceholders(printed, p);
     expect(printed).to.include('自定义元素里的文字').and.include('定制段落');
     p.win.dispatchEvent(new Event('afterprint'));
     await settle(p);

@@ -9,16 +9,18 @@
  * - an image keeps only the address the reader sees it from (`currentSrc`), without `srcset`, `sizes` or
  *   `loading`, so adopting it reuses the browser's copy; one that has not loaded (or an image button) keeps
  *   no address and shows its alt text;
- * - the site's custom elements (any name with a hyphen, and `is=`) become plain `div`/`span` with their
- *   children, so the page's definitions never construct them a second time;
+ * - the site's custom elements (any name with a hyphen) become plain `div`/`span` with their children, and
+ *   customized built-ins (`is=`) plain elements of their tag, so the page's definitions never construct them
+ *   a second time;
  * - form fields keep what the reader typed or chose, without `name` or `form`, so they join no group or form.
  */
 import { placeholderLabels, type PlaceholderLabels } from '../i18n/export-strings.js';
 
 const HTML = 'http://www.w3.org/1999/xhtml';
 
-/** Code and page machinery, never article text: left out with everything inside. */
-const MACHINERY = new Set(['script', 'noscript', 'template', 'style', 'link', 'meta', 'base']);
+/** Code and page machinery, never article text: left out with everything inside (`source` and `track` only
+ * choose what a picture or media element loads). */
+const MACHINERY = new Set(['script', 'noscript', 'template', 'style', 'link', 'meta', 'base', 'source', 'track']);
 /** Elements that load or play something of their own, and the word their placeholder uses. */
 const EMBEDS: Readonly<Record<string, 'frame' | 'video' | 'audio'>> = {
   iframe: 'frame', frame: 'frame', object: 'frame', embed: 'frame', portal: 'frame', fencedframe: 'frame',
@@ -165,16 +167,18 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
       return img;
     }
     let copy: Element;
-    if (html && (name.includes('-') || el.hasAttribute('is') || name === 'body' || name === 'html')) {
+    // A hyphenated name may be (or become) one of the site's custom elements; `is=` is dropped with the other
+    // attributes, and an element made here has no `is` value of its own, so a customized <p> stays a <p>.
+    if (html && (name.includes('-') || name === 'body' || name === 'html')) {
       copy = neutral(el);
     } else {
       copy = inert.createElementNS(el.namespaceURI, el.prefix ? `${el.prefix}:${name}` : name);
     }
     copyAttributes(el, copy);
-    if (html && name === 'input' && el.getAttribute('type')?.toLowerCase() !== 'file') {
+    if (html && name === 'input') {
       const [from, to] = [el as HTMLInputElement, copy as HTMLInputElement];
-      to.value = from.value;
-      to.checked = from.checked;
+      if (from.type === 'checkbox' || from.type === 'radio') to.checked = from.checked;
+      else if (from.type !== 'file') to.value = from.value;
     } else if (html && name === 'textarea') (copy as HTMLTextAreaElement).value = (el as HTMLTextAreaElement).value;
     else if (html && name === 'option') chosen.push([el as HTMLOptionElement, copy as HTMLOptionElement]);
     else if (html && name === 'canvas') {
