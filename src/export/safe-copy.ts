@@ -149,7 +149,7 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
     return inert.createElement(/^(inline|contents)/.test(display) ? 'span' : 'div');
   };
 
-  const copyOf = (el: Element): Node | null => {
+  const copyOf = (el: Element): Element => {
     const name = el.localName;
     const html = el.namespaceURI === HTML;
     if (embedKind(el)) {
@@ -161,7 +161,7 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
     if (html && (name === 'img' || (name === 'input' && el.getAttribute('type')?.toLowerCase() === 'image'))) {
       // Without an address the copy shows its alt text, as the page does for a picture that did not load.
       const img = inert.createElement('img');
-      copyAttributes(el, img, ['src', 'type', 'name', 'form', 'value']);
+      copyAttributes(el, img, ['src', 'type', 'value']);
       const shown = name === 'img' ? shownImage(el as HTMLImageElement) : null;
       if (shown) img.setAttribute('src', shown);
       return img;
@@ -200,12 +200,5 @@ export function safeCopy(root: Element, options: SafeCopyOptions = {}): Element 
   const copy = copyOf(root);
   // Chosen options are set once their list is complete: a select resets its choice as options arrive.
   for (const [from, to] of chosen) to.selected = from.selected;
-  return copy && copy.nodeType === Node.ELEMENT_NODE ? (copy as Element) : wrapText(inert, copy);
-}
-
-/** The root itself was an image or a frame: its text in a plain element, so callers always get an element. */
-function wrapText(doc: Document, node: Node | null): Element {
-  const box = doc.createElement('div');
-  if (node) box.append(node);
-  return box;
+  return copy;
 }
