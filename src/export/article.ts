@@ -1,9 +1,11 @@
 /**
  * Reads the article as the reader currently sees it (after 简/繁 conversion, without hidden parts, ads or
  * yidu's own controls) into a small document model that the Word and PDF writers share. Read-only: the
- * page is never changed.
+ * page is never changed, none of its code runs and nothing is loaded; frames and media become the placeholder
+ * text of ./safe-copy.ts. Anything else that needs the article's text (a search index) can call it too.
  */
 import { buildGrid, type SourceCell, type TableGrid } from './table-grid.js';
+import { embedKind, placeholderText, shownImage } from './safe-copy.js';
 
 export interface TextInline {
   kind: 'text';
@@ -41,8 +43,7 @@ export interface Article {
   lang: string;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'video', 'audio',
-  'canvas', 'svg', 'button', 'input', 'select', 'textarea', 'form', 'nav', 'dialog', 'map', 'head', 'link', 'meta']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'canvas', 'svg', 'button', 'input', 'select', 'textarea', 'form', 'nav', 'dialog', 'map', 'head', 'link', 'meta']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure',
   'figcaption', 'pre', 'address', 'center', 'dl', 'dt', 'dd', 'hr', 'details', 'summary', 'fieldset', 'ul', 'ol',
@@ -131,6 +132,8 @@ export function extractArticle(root: Element, options: ExtractOptions): Article 
     const name = el.localName;
     if (name === 'br') return void out.push({ kind: 'break' });
     if (name === 'img') return void out.push(imageOf(el as HTMLImageElement));
+    // Frames and media are named, never loaded or played (the same placeholder as in the print view).
+    if (embedKind(el)) return void out.push({ kind: 'text', text: placeholderText(el), ...style });
     if (inCell && (BLOCKS.has(name) || HEADINGS[name]) && out.length && out[out.length - 1]!.kind !== 'break') {
       out.push({ kind: 'break' });
     }
@@ -150,11 +153,10 @@ export function extractArticle(root: Element, options: ExtractOptions): Article 
 
   const imageOf = (img: HTMLImageElement): ImageInline => {
     const alt = img.alt.trim();
-    let src: string | null = img.currentSrc || img.src;
+    let src = shownImage(img);
     try {
-      const url = new URL(src, doc.baseURI);
-      const usable = url.protocol === 'data:' || url.origin === win.origin;
-      if (!usable || !img.complete || img.naturalWidth === 0) src = null;
+      const url = new URL(src ?? '', doc.baseURI);
+      if (url.protocol !== 'data:' && url.origin !== win.origin) src = null;
     } catch {
       src = null;
     }

@@ -1,11 +1,13 @@
 /**
  * 打印文章: prints the article alone. A print-only copy of the article (as the reader sees it now, so in
  * their current 简/繁 script) is placed at the end of the body with an adopted print stylesheet that hides
- * everything else; both are removed when printing ends, so nothing print-only stays in the live page.
+ * everything else; both are removed when printing ends, so nothing print-only stays in the live page. The copy
+ * is made inert first (./safe-copy.ts): printing never runs the site's code or loads anything again.
  * Constructed stylesheets keep it working under a strict `style-src 'self'` policy.
  */
 import { buildGrid } from './table-grid.js';
 import { skipSelector, titleOutside } from './article.js';
+import { safeCopy } from './safe-copy.js';
 
 export const VIEW_ATTR = 'data-yidu-print-view';
 
@@ -45,6 +47,8 @@ const CSS = `
   ${V} tr, ${V} img, ${V} li { break-inside: avoid !important; page-break-inside: avoid !important; }
   ${V} a { text-decoration: none !important; }
   ${V} img { height: auto !important; }
+  ${V} .yidu-placeholder { border: 0.75pt dashed #000 !important; padding: 2pt 4pt !important; margin: 4pt 0 !important;
+    text-indent: 0 !important; overflow-wrap: anywhere; }
   ${V} .yidu-print-footer { margin-top: 16pt !important; padding-top: 4pt !important; border-top: 0.75pt solid #000 !important;
     font-size: 9pt !important; line-height: 1.5 !important; text-indent: 0 !important; }
   ${V} .yidu-print-footer p { margin: 0 !important; text-indent: 0 !important; font-size: 9pt !important; overflow-wrap: anywhere; }
@@ -73,7 +77,7 @@ export function buildPrintView(root: Element, skip: string, labels: PrintLabels)
   if (lang) view.lang = lang;
   const { title, meta } = titleOutside(root);
   const skipSel = skipSelector(skip);
-  for (const el of [title, meta, root]) if (el) view.append(printableClone(el, skipSel));
+  for (const el of [title, meta, root]) if (el) view.append(printableCopy(el, skipSel, doc));
 
   const footer = doc.createElement('div');
   footer.className = 'yidu-print-footer';
@@ -99,39 +103,14 @@ function localDate(d: Date): string {
 }
 
 /**
- * A deep copy without what is not the article: yidu's controls, scripts, ads and site-marked parts, and
- * anything the reader cannot see right now. Form fields are copied with what the reader typed.
+ * A copy without what is not the article (yidu's controls, scripts, ads and site-marked parts, anything the
+ * reader cannot see right now), made by ./safe-copy.ts so that printing never runs the site's code or loads
+ * anything again; header rows are arranged while it is still inert.
  */
-function printableClone(original: Element, skip: string): Element {
-  const copy = original.cloneNode(true) as Element;
-  const win = original.ownerDocument.defaultView!;
-  const drop: Element[] = [];
-  const walk = (src: Element, dst: Element) => {
-    const a = src.children;
-    const b = dst.children;
-    for (let i = 0; i < a.length; i++) {
-      const s = a[i]!;
-      const d = b[i]!;
-      let gone = s.localName.startsWith('yidu-') || s.localName === 'script' || s.localName === 'noscript';
-      if (!gone) {
-        try {
-          gone = s.matches(skip);
-        } catch {
-          /* bad site selector, reported by the config */
-        }
-      }
-      if (!gone) gone = win.getComputedStyle(s).display === 'none';
-      if (gone) drop.push(d);
-      else {
-        if (s instanceof HTMLInputElement || s instanceof HTMLTextAreaElement) (d as HTMLInputElement).value = s.value;
-        walk(s, d);
-      }
-    }
-  };
-  walk(original, copy);
-  for (const d of drop) d.remove();
+function printableCopy(original: Element, skip: string, doc: Document): Element {
+  const copy = safeCopy(original, { skip });
   for (const table of copy.querySelectorAll('table')) headerToThead(table);
-  return copy;
+  return doc.adoptNode(copy);
 }
 
 /** Report tables rarely use <thead>; move their leading header rows into one so print repeats them. */

@@ -1,11 +1,13 @@
 /**
  * 纯文本: a text-only reading view of the article. It is built from a CLONE of the article — the live page is
  * only hidden, never changed, so form fields, scroll position and scripts' references all survive — keeping
- * headings, paragraphs, lists, tables and links; images become their alt text; everything else (layout
- * boxes, decoration, scripts, media, forms, ids, classes, inline styles, event handlers) is dropped.
+ * headings, paragraphs, lists, tables and links; images become their alt text, frames and media a placeholder
+ * naming them; everything else (layout boxes, decoration, scripts, forms, ids, classes, inline styles, event
+ * handlers) is dropped.
  * Off removes the view and the one hiding rule, and puts the reader back where they were.
  */
 import { adopt, BOOST } from '../adopted.js';
+import { safeCopy } from '../../export/safe-copy.js';
 
 export const TEXT_VIEW_TAG = 'yidu-text-view';
 
@@ -34,9 +36,14 @@ function safeHref(href: string, base: string): string | null {
   }
 }
 
-/** Builds the cleaned copy of `root` into a fragment of `doc` (nothing of the live page is moved or changed). */
+/**
+ * Builds the cleaned copy of `root` into a fragment of `doc` (nothing of the live page is moved or changed).
+ * It is read from the inert copy of src/export/safe-copy.ts, so nothing of the site runs or loads, and frames
+ * and media appear as their placeholder text.
+ */
 export function textOnlyCopy(root: Element, imageLabel: string, doc: Document = root.ownerDocument): DocumentFragment {
   const out = doc.createDocumentFragment();
+  const source = safeCopy(root);
   const hiddenByPage = (el: Element) => el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' ||
     (el.isConnected && getComputedStyle(el).display === 'none');
   const visit = (node: Node, into: Node): void => {
@@ -60,7 +67,7 @@ export function textOnlyCopy(root: Element, imageLabel: string, doc: Document = 
         const value = el.getAttribute(name);
         if (value === null) continue;
         if (name === 'href') {
-          const href = safeHref(value, el.ownerDocument.baseURI);
+          const href = safeHref(value, root.ownerDocument.baseURI);
           if (href) copy.setAttribute('href', href);
         } else copy.setAttribute(name, value);
       }
@@ -73,7 +80,7 @@ export function textOnlyCopy(root: Element, imageLabel: string, doc: Document = 
     }
     for (let c = el.firstChild; c; c = c.nextSibling) visit(c, target);
   };
-  for (let c = root.firstChild; c; c = c.nextSibling) visit(c, out);
+  for (let c = source.firstChild; c; c = c.nextSibling) visit(c, out);
   return out;
 }
 
