@@ -108,6 +108,7 @@ await esbuild({
 });
 chmodSync(`${root}dist/cli/yidu.mjs`, 0o755);
 copyFileSync(`${root}src/audit/audit-report.schema.json`, `${root}dist/audit-report.schema.json`);
+copyFileSync(`${root}src/audit/site-report.schema.json`, `${root}dist/site-report.schema.json`);
 
 // 5. Type declarations and the custom-elements manifest.
 execFileSync('npx', ['tsc', '-p', '.', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });

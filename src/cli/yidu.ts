@@ -76,6 +76,7 @@ Site runs (several pages; any of these options makes a run a site run):
   --shard <i/n>        audit only the i-th of n deterministic parts (merge the reports after)
   --baseline <file>    a site report (json) to mark failures new, still there, or fixed
   --fail-only-new      with --baseline: --fail-on counts new failures only
+  --list-pages         print the pages the run would audit (after --shard) and exit, without a browser
   In a site run --modes defaults to default,elder and --timeout (default 60) bounds each page as a whole.
   -h, --help           this help;   -v, --version   yidu's version
 
@@ -112,6 +113,7 @@ interface SiteOptions {
   shard?: { index: number; count: number };
   baseline?: string;
   onlyNew: boolean;
+  listPages: boolean;
 }
 
 interface MergeCommand {
@@ -145,7 +147,7 @@ function parse(argv: string[]): AuditCommand | MergeCommand | 'done' {
         urls: { type: 'string' }, sitemap: { type: 'string' }, crawl: { type: 'string' }, 'max-pages': { type: 'string' },
         include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true },
         concurrency: { type: 'string' }, state: { type: 'string' }, shard: { type: 'string' }, baseline: { type: 'string' },
-        'fail-only-new': { type: 'boolean' },
+        'fail-only-new': { type: 'boolean' }, 'list-pages': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -162,7 +164,7 @@ function parse(argv: string[]): AuditCommand | MergeCommand | 'done' {
   }
   const [command, ...targets] = positionals;
   if (command !== 'audit') throw new CliError('usage', `unknown command "${command}"; the command is "yidu audit <url-or-file>".`);
-  const site = targets.length > 1 || siteInput || [v.state, v.shard, v.baseline, v.concurrency, v['max-pages'], v.include, v.exclude]
+  const site = targets.length > 1 || siteInput || Boolean(v['list-pages']) || [v.state, v.shard, v.baseline, v.concurrency, v['max-pages'], v.include, v.exclude]
     .some((x) => x !== undefined) || Boolean(v['fail-only-new']);
   if (targets[0] === 'merge') targets.shift();
   else if (!targets[0] && !siteInput) throw new CliError('usage', 'say which page to audit: yidu audit <url-or-file>.');
@@ -224,6 +226,7 @@ function parse(argv: string[]): AuditCommand | MergeCommand | 'done' {
         ...(parseShard(v.shard) ? { shard: parseShard(v.shard)! } : {}),
         ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
         onlyNew,
+        listPages: Boolean(v['list-pages']),
       },
     } : {}),
   };
@@ -330,14 +333,18 @@ function writeSite(report: SiteReport, formats: Format[], out: string | undefine
 
 function siteExit(report: SiteReport, policy: SitePolicy): number {
   const s = summarise(report, policy);
-  if (s.audited === 0) return EXIT.cannot;
+  if (s.audited === 0 && s.pages > 0) return EXIT.cannot;
   return s.failed ? EXIT.failed : EXIT.ok;
 }
 
 async function auditSite(cmd: AuditCommand, site: SiteOptions): Promise<number> {
   const root = realpathSync(resolve(cmd.root ?? '.'));
-  const all = await collectTargets({ ...site, root, timeout: Math.min(cmd.timeout, 30000) });
+  const all = await collectTargets({ ...site, root, rootGiven: cmd.root !== undefined, timeout: Math.min(cmd.timeout, 30000) });
   const targets = all.filter((t) => inShard(t.key, site.shard));
+  if (site.listPages) {
+    process.stdout.write(targets.map((t) => `${t.key}\n`).join(''));
+    return EXIT.ok;
+  }
   const baseline = site.baseline ? readSiteReport(site.baseline, '--baseline') : undefined;
   const chromium = findChromium();
   const state = site.state ? new StateFile(site.state, cmd.modes) : undefined;

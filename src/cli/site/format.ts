@@ -13,6 +13,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export function siteVerdictLine(s: SiteSummary, policy: SitePolicy): string {
   const scope = `${policy.failIn.join(', ')}${policy.onlyNew ? ', new against the baseline only' : ''}`;
   const pages = `${s.audited} of ${s.pages} pages audited${s.notAudited ? `, ${s.notAudited} could not be audited` : ''}`;
+  if (s.audited === 0 && s.pages > 0) return `NOT AUDITED: none of the ${s.pages} pages could be audited`;
   if (policy.failOn === 'none') return `report only (--fail-on none): ${pages}; exit 0`;
   return s.failed
     ? `FAIL: ${s.counting} failing node${s.counting === 1 ? '' : 's'} at or above "${policy.failOn}" (${scope}); ${pages}`

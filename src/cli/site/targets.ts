@@ -5,7 +5,7 @@
  * run sees the same pages. Every problem with the input is a usage error (exit 2) with one sentence.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -30,6 +30,8 @@ export interface TargetOptions {
   exclude: string[];
   /** The folder local pages are served from. */
   root: string;
+  /** --root was given: a sitemap's addresses are pages of that folder. */
+  rootGiven: boolean;
   /** Longest wait for one sitemap, robots.txt or crawled page, in ms. */
   timeout: number;
 }
@@ -43,10 +45,11 @@ export async function collectTargets(o: TargetOptions): Promise<Target[]> {
     if (!existsSync(o.urlsFile) || !statSync(o.urlsFile).isFile()) throw usage(`--urls: no such file: ${o.urlsFile}.`);
     for (const line of readFileSync(o.urlsFile, 'utf8').split(/\r?\n/)) {
       const entry = line.trim();
-      if (entry && !entry.startsWith('#')) found.push(target(entry, o.root));
+      // A relative path in the list is relative to the list's own folder.
+      if (entry && !entry.startsWith('#')) found.push(target(/^[a-z][a-z0-9+.-]*:/i.test(entry) ? entry : resolve(dirname(o.urlsFile), entry), o.root));
     }
   }
-  if (o.sitemap) for (const loc of await sitemapLocations(o.sitemap, o, 0)) found.push(target(loc, o.root, true));
+  if (o.sitemap) for (const loc of await sitemapLocations(o.sitemap, o, 0)) found.push(target(loc, o.root, o.rootGiven));
   if (o.crawl) found.push(...(await crawl(target(o.crawl, o.root), o)));
   const filter = globFilter(o.include, o.exclude);
   const seen = new Set<string>();
@@ -69,7 +72,7 @@ export function target(entry: string, root: string, mapToRoot = false): Target {
       throw usage(`"${entry}" is not a valid URL.`);
     }
     url.hash = '';
-    if (mapToRoot && root) return localTarget(url.pathname + url.search);
+    if (mapToRoot) return localTarget(url.pathname + url.search);
     return { key: url.href, url: url.href, local: false };
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(entry) && !/^file:/i.test(entry) && !/^[a-z]:[\\/]/i.test(entry)) {
@@ -127,7 +130,7 @@ async function sitemapLocations(source: string, o: TargetOptions, depth: number)
     const out: string[] = [];
     for (const child of locs(doc.sitemapindex.sitemap)) {
       // A local sitemap index names its parts by their web address: read them from the same folder tree.
-      const next = /^https?:/i.test(source) || !o.root ? child : resolve(o.root, '.' + new URL(child, 'http://x').pathname);
+      const next = /^https?:/i.test(source) || !o.rootGiven ? child : resolve(o.root, '.' + new URL(child, 'http://x').pathname);
       out.push(...(await sitemapLocations(next, o, depth + 1)));
     }
     return out;
