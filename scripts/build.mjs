@@ -91,7 +91,7 @@ const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 
 });
 writeFileSync(`${root}dist/yidu.js`, loader.code);
 
-// 4. The `yidu` command (Node; puppeteer-core is a dependency, the rest is bundled) and the report schema.
+// 4. The `yidu` command (Node; puppeteer-core is an optional peer dependency, the rest is bundled) and the report schemas.
 execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'inherit' });
 await esbuild({
   entryPoints: [`${root}src/cli/yidu.ts`],
