@@ -353,6 +353,7 @@ async function auditSite(cmd: AuditCommand, site: SiteOptions): Promise<number> 
   const resumed = targets.filter((t) => state?.done.has(t.key)).length;
   let failures = 0;
   let notAudited = 0;
+  if (tty) process.stderr.write(`yidu audit: ${resumed}/${targets.length} pages${resumed ? ' (resumed)' : ''} · starting Chromium`);
   try {
     const lines = await runSite({
       chromium, targets, modes: cmd.modes, inject: cmd.inject, version: VERSION, timeout: cmd.timeout,
