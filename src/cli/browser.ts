@@ -27,6 +27,8 @@ export function chromiumArgs(): string[] {
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows', '--hide-scrollbars',
+    // Fewer processes for a long site run: no spare renderer kept warm, the (software) GPU work in the browser.
+    '--disable-features=SpareRendererForSitePerProcess', '--in-process-gpu',
   ];
 }
 
