@@ -339,13 +339,14 @@ function siteExit(report: SiteReport, policy: SitePolicy): number {
 
 async function auditSite(cmd: AuditCommand, site: SiteOptions): Promise<number> {
   const root = realpathSync(resolve(cmd.root ?? '.'));
+  // Files named on the command line are checked before a sitemap is fetched or a site crawled.
+  const baseline = site.baseline ? readSiteReport(site.baseline, '--baseline') : undefined;
   const all = await collectTargets({ ...site, root, rootGiven: cmd.root !== undefined, timeout: Math.min(cmd.timeout, 30000) });
   const targets = all.filter((t) => inShard(t.key, site.shard));
   if (site.listPages) {
     process.stdout.write(targets.map((t) => `${t.key}\n`).join(''));
     return EXIT.ok;
   }
-  const baseline = site.baseline ? readSiteReport(site.baseline, '--baseline') : undefined;
   const chromium = findChromium();
   const state = site.state ? new StateFile(site.state, cmd.modes) : undefined;
   const tty = process.stderr.isTTY && !cmd.quiet;
