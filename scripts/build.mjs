@@ -91,7 +91,7 @@ const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 
 });
 writeFileSync(`${root}dist/yidu.js`, loader.code);
 
-// 4. The `yidu` command (Node; puppeteer-core is a dependency, the rest is bundled) and the report schema.
+// 4. The `yidu` command (Node; puppeteer-core is an optional peer dependency, the rest is bundled) and the report schemas.
 execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'inherit' });
 await esbuild({
   entryPoints: [`${root}src/cli/yidu.ts`],
@@ -108,6 +108,7 @@ await esbuild({
 });
 chmodSync(`${root}dist/cli/yidu.mjs`, 0o755);
 copyFileSync(`${root}src/audit/audit-report.schema.json`, `${root}dist/audit-report.schema.json`);
+copyFileSync(`${root}src/audit/site-report.schema.json`, `${root}dist/site-report.schema.json`);
 
 // 5. Type declarations and the custom-elements manifest.
 execFileSync('npx', ['tsc', '-p', '.', '--emitDeclarationOnly'], { cwd: root, stdio: 'inherit' });

@@ -27,11 +27,29 @@ export function chromiumArgs(): string[] {
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows', '--hide-scrollbars',
+    // Fewer processes for a long site run: no spare renderer kept warm, the (software) GPU work in the browser.
+    '--disable-features=SpareRendererForSitePerProcess', '--in-process-gpu',
   ];
 }
 
+/**
+ * puppeteer-core is an optional peer dependency: sites that install yidu for its elements never download a
+ * browser driver; whoever runs `yidu audit` adds it next to yidu.
+ */
+export const NO_DRIVER = 'yidu audit drives Chromium with puppeteer-core, which is not installed. Install it next to ' +
+  'yidu: npm install --save-dev puppeteer-core (it downloads no browser; the system\'s Chromium is used).';
+
+async function driver(): Promise<typeof import('puppeteer-core')> {
+  try {
+    return await import('puppeteer-core');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new CliError('setup', NO_DRIVER);
+    throw e;
+  }
+}
+
 export async function launchChromium(executablePath: string, protocolTimeout: number): Promise<Browser> {
-  const { launch } = await import('puppeteer-core');
+  const { launch } = await driver();
   try {
     return await launch({ executablePath, headless: true, args: chromiumArgs(), protocolTimeout, timeout: 60000 });
   } catch (e) {

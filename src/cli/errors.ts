@@ -9,7 +9,9 @@ export type CliErrorKind =
   | 'timeout' // a check took too long
   | 'no-article-root'
   | 'other-yidu' // the page already runs a different yidu
-  | 'no-yidu'; // yidu could not be started in the page
+  | 'no-yidu' // yidu could not be started in the page
+  | 'crashed' // the page's renderer crashed
+  | 'page-timeout'; // a page of a site run took longer than --timeout as a whole
 
 export class CliError extends Error {
   constructor(readonly kind: CliErrorKind, message: string) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
 import type { AuditReport, ModeReport } from '../audit/report.js';
 import { REPORT_FORMAT } from '../audit/report.js';
 import { CliError } from './errors.js';
@@ -28,10 +28,16 @@ export interface PageAuditOptions {
   content?: string;
   screenshots: boolean;
   progress: (line: string) => void;
+  /** Called with the page as soon as it exists (a site run watches it for a renderer crash). */
+  onPage?: (page: Page) => void;
+  /** Called with each mode applied and settled, before axe-core checks it (a site run measures figures). */
+  measure?: (page: Page, mode: string) => Promise<void>;
 }
 
-export async function auditPage(browser: Browser, o: PageAuditOptions): Promise<AuditReport> {
+/** Audits one page in a new tab of `browser`, or of an isolated context of it (a site run). */
+export async function auditPage(browser: Browser | BrowserContext, o: PageAuditOptions): Promise<AuditReport> {
   const page = await browser.newPage();
+  o.onPage?.(page);
   await page.setViewport(VIEWPORT);
   const pending = new Set<HTTPRequest>();
   page.on('request', (r) => pending.add(r));
@@ -58,6 +64,7 @@ export async function auditPage(browser: Browser, o: PageAuditOptions): Promise<
     if (phase === 'before' && o.screenshots) {
       screenshots.set(data.name, `data:image/png;base64,${await page.screenshot({ encoding: 'base64', type: 'png' })}`);
     }
+    if (phase === 'before') await o.measure?.(page, data.name);
     if (phase === 'after' && data.counts) {
       const c = data.counts;
       o.progress(`[${data.index + 1}/${data.total}] ${data.name}: page ${c.page}, yidu's UI ${c.yidu}` +

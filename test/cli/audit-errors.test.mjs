@@ -123,7 +123,8 @@ test('no browser: says what to set or install, exit 3; --help and --version answ
   const help = await yidu(['audit', '--help'], { env: { CHROME_PATH: '/nonexistent/chromium' } });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: yidu audit <url-or-file> \[options\]/);
-  assert.match(help.stdout, /Exit codes: 0 passed, 1 failures at or above --fail-on, 2 bad arguments, 3 the page could not be audited/);
+  assert.match(help.stdout, /Exit codes: 0 passed, 1 failures at or above --fail-on, 2 bad arguments, 3 the page \(in a site run: every\n\s*page\) could not be audited/);
+  assert.match(help.stdout, /--sitemap <url\|file>.*\n.*--crawl <url\|file>/s);
   const version = await yidu(['--version']);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(version.stdout, `${pkg.version}\n`);

@@ -12,7 +12,7 @@ export function escapeHtml(text: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1f1f1f; background: #fff; }
 body { margin: 0; line-height: 1.5; }
 main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
