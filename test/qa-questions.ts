@@ -5,7 +5,7 @@
  * table and a sentence), either place is right.
  */
 export type Place =
-  /** table (its CSS selector), row (1-based `tr`), data cell (1-based among the row's `td`), the value shown. */
+  /** table (its CSS selector), row (1-based `tr`), cell (1-based among the row's `td`, header `<td>`s counted), the value shown. */
   | { cell: [table: string, row: number, td: number, value: string] }
   /** The block (p, li) whose text contains these words. */
   | { passage: string };
@@ -114,4 +114,40 @@ export const DEMO_QUESTIONS: Question[] = [
   ask('今年招商引资金额是多少？', ...none),
   ask('全县人口有多少？', ...none),
   ask('新冠疫情防控做得怎么样？', ...none),
+];
+
+const R1 = 'main table:nth-of-type(1)';
+const R2 = 'main table:nth-of-type(2)';
+
+/**
+ * demo/report-text.html, written differently: mostly text, header cells as <td><b>, captions, a table
+ * with no header markup at all, and an application table whose own sum check does not hold (自然人).
+ */
+export const TEXT_QUESTIONS: Question[] = [
+  ask('今年收到多少申请？', cell(R2, 4, 8, '29'), passage('全年共收到申请29件')),
+  ask('企业申请了几件？', cell(R2, 4, 3, '2')),
+  ask('个人申请了多少件？', cell(R2, 4, 2, '25')),
+  ask('予以公开多少件？', cell(R2, 6, 9, '16')),
+  ask('结转到明年继续办理的有几件？', cell(R2, 12, 8, '7')),
+  ask('不掌握相关信息的有几件？', cell(R2, 10, 9, '3')),
+  ask('网上申请有多少件？', cell(R1, 2, 2, '17')),
+  ask('当面申请了几件？', cell(R1, 4, 2, '4')),
+  ask('發布了多少條信息？', passage('发布各类信息935条')),
+  ask('招生咨询热线接了多少个电话？', passage('累计解答家长来电1820个')),
+  ask('学生资助发放了多少钱？', passage('412.5万元')),
+  ask('营养改善计划覆盖多少所学校？', passage('覆盖农村义务教育学校19所')),
+  ask('有没有被申请行政复议？', passage('没有因政府信息公开被申请行政复议')),
+  ask('工作中有哪些不足？', passage('暴露出一些短板')),
+  ask('下一步有什么打算？', passage('下一步，县教育局将把学校信息公开纳入办学质量考核')),
+  ask('收取信息处理费了吗？', passage('本年度未收取信息处理费')),
+  ask('政协提案办了几件？', passage('政协提案9件')),
+  ask('有没有逾期答复？', passage('没有出现逾期答复的情况')),
+  // Not on the page.
+  ask('今年招聘了多少名教师？', ...none),
+  ask('全县有多少名学生？', ...none),
+  ask('校车有多少辆？', ...none),
+  ask('教育局局长是谁？', ...none),
+  ask('平均办理时间多长？', ...none),
+  ask('高考录取率是多少？', ...none),
+  ask('幼儿园学费多少钱？', ...none),
 ];

@@ -13,8 +13,6 @@ import { sumMismatch } from './sum-check.js';
 export const THRESHOLD = 0.62;
 /** Share a passage must cover to be offered as 相关内容. */
 const RELATED = 0.3;
-/** Section headings count for less than the sentence's own words. */
-const HEADING_WEIGHT = 0.8;
 const CAPTION_WEIGHT = 0.5;
 /** A cell matched by both its row and its column beats a loose text match. */
 const ROW_AND_COLUMN = 1.15;
@@ -44,6 +42,8 @@ export interface Result {
   mismatch: string[];
 }
 
+/** Without a segmenter, the question words of two or more characters are removed as phrases. */
+const STOP_RUNS = new RegExp([...STOP_WORDS].filter((w) => w.length > 1).sort((a, b) => b.length - a.length).join('|'), 'g');
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
 
 /**
@@ -51,18 +51,18 @@ const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh'
  * matches only where the page has all of it, so 法律服务机构 never matches a row that merely says 法律), and
  * question words dropped (whole words where `Intl.Segmenter` is available, common phrases everywhere).
  */
-export function analyse(question: string, useSegmenter = true): Question {
+export function analyse(question: string): Question {
   let q = normalise(question);
   const terms: [string, number][] = [];
   // One pass for all synonyms (placeholders first), so a replacement is never rewritten again.
   SYNONYMS.forEach(([re], i) => (q = q.replace(re, (m) => `\u0001${i}:${m.length}\u0002`)));
   q = q.replace(/\u0001(\d+):(\d+)\u0002/g, (_, i: string, n: string) => (terms.push([SYNONYMS[Number(i)]![1], Number(n)]), ' '));
   q = q.replace(STOP_PHRASES, ' ');
-  if (segmenter && useSegmenter) {
+  if (segmenter) {
     let kept = '';
     for (const { segment } of segmenter.segment(q)) kept += STOP_WORDS.has(segment) ? ' ' : segment;
     q = kept;
-  }
+  } else q = q.replace(STOP_RUNS, ' ');
   return { text: q, terms };
 }
 
@@ -101,6 +101,8 @@ function units({ text: q, terms }: Question, index: PageIndex): Unit[] {
     }
     list.forEach((grams, i) => {
       const idf = grams.map(df).filter((d) => d > 0).map((d) => Math.log(1 + n / d));
+      // A question word left over (是, 有 where no segmenter found the words) that forms no word of the page.
+      if (STOP_WORDS.has(run[i]!) && (run.length === 1 || !idf.length)) return;
       out.push({ grams, weight: idf.length && !absent.has(i) ? Math.max(...idf) : unseen });
     });
   }
@@ -119,6 +121,7 @@ function score(e: Entry, us: Unit[], total: number, wantsNumber: boolean): Found
   let byRow = 0;
   let byCol = 0;
   let byHeading = 0;
+  let own = 0;
   for (const u of us) {
     if (e.kind === 'cell') {
       const r = has(e.row, u);
@@ -128,8 +131,10 @@ function score(e: Entry, us: Unit[], total: number, wantsNumber: boolean): Found
       covered += u.weight * (r || c ? 1 : has(e.caption, u) ? CAPTION_WEIGHT : 0);
     } else {
       const h = has(e.heading, u);
+      const o = has(e.norm, u);
       if (h) byHeading += u.weight;
-      covered += u.weight * (has(e.norm, u) ? 1 : h ? (e.lead ? 1 : HEADING_WEIGHT) : 0);
+      if (o) own += u.weight;
+      covered += o || h ? u.weight : 0;
     }
   }
   const confidence = total ? covered / total : 0;
@@ -140,13 +145,17 @@ function score(e: Entry, us: Unit[], total: number, wantsNumber: boolean): Found
     // The row that names more of the question (（七）总计 for 办理结果总计), and a row named without a column: its 总计 cell.
     rank += 0.02 * (byRow / total) + (e.leaf.includes('总计') ? 0.01 : 0);
     if (wantsNumber) rank *= CELL_FOR_NUMBER;
-  } else if (e.lead && byHeading >= total / 2) {
-    // A question naming a section (存在什么问题) is answered by the section's first passage.
-    rank += 0.05;
-    section = true;
+  } else {
+    // A question naming a section (存在什么问题) is answered in that section: by the passage that also says
+    // more of it in its own words, else by the section's first passage (then quoted whole).
+    if (byHeading >= total / 2) {
+      rank += 0.05 + (e.lead ? 0.005 : 0);
+      section = e.lead;
+    }
+    rank += 0.03 * (own / total);
   }
-  const own = e.kind === 'cell' ? e.cell.el.textContent! : e.norm;
-  if (wantsNumber && !/\d/.test(own)) rank *= NO_NUMBER;
+  const value = e.kind === 'cell' ? e.cell.el.textContent! : e.norm;
+  if (wantsNumber && !/\d/.test(value)) rank *= NO_NUMBER;
   return { entry: e, confidence, rank, section };
 }
 
