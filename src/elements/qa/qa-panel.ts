@@ -12,7 +12,6 @@ import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { QA_STRINGS, qaText, type QaStringKey } from '../../i18n/qa-strings.js';
 import { findAnswer, nodeOf, type Found } from '../../qa/answer.js';
 
-import { follow } from '../qr/qr-position.js';
 import { clearPlace, rangeOf, showPlace } from './qa-place.js';
 
 export interface QaPassage {
@@ -193,6 +192,8 @@ export class QaPanel {
     this.#empty = !q;
     this.#answer = q ? ask(q, this.#d.root(), this.#d.lang()) : null;
     this.#host.requestUpdate();
+    // The answer changes the panel's height.
+    void this.#host.updateComplete.then(() => this.open && this.#place());
   };
 
   #jump(found: Found): void {
@@ -222,13 +223,34 @@ export class QaPanel {
     await this.#host.updateComplete;
     const panel = this.#panel;
     if (TOP_LAYER) panel.showPopover();
-    const r = this.#button.getBoundingClientRect();
-    panel.style.setProperty('left', `${Math.max(8, Math.min(r.left, innerWidth - panel.offsetWidth - 8))}px`);
-    panel.style.setProperty('top', `${r.bottom + 8}px`);
+    this.#place();
     this.#host.renderRoot.querySelector<HTMLInputElement>('#q')!.focus({ preventScroll: true });
     document.addEventListener('click', this.#onOutside, true);
-    this.#unfollow = follow(this.#button, panel);
+    const opts = { capture: true, passive: true } as const;
+    addEventListener('scroll', this.#place, opts);
+    addEventListener('resize', this.#place, opts);
+    this.#unfollow = () => {
+      removeEventListener('scroll', this.#place, opts);
+      removeEventListener('resize', this.#place, opts);
+    };
   }
+
+  /**
+   * Below the button (above it when there is more room there), inside the viewport, scrolling inside itself
+   * when the viewport is short (a phone, 400% zoom). Simple enough not to need the positioning library.
+   */
+  #place = () => {
+    const panel = this.#panel;
+    const r = this.#button.getBoundingClientRect();
+    const below = innerHeight - r.bottom - 16;
+    const above = r.top - 16;
+    const room = Math.max(120, below >= 240 || below >= above ? below : above);
+    panel.style.setProperty('max-height', `${room}px`);
+    const height = Math.min(panel.scrollHeight, room);
+    const top = below >= 240 || below >= above ? r.bottom + 8 : r.top - 8 - height;
+    panel.style.setProperty('left', `${Math.max(8, Math.min(r.left, innerWidth - panel.offsetWidth - 8))}px`);
+    panel.style.setProperty('top', `${Math.max(8, top)}px`);
+  };
 
   close(focusButton: boolean): void {
     if (!this.open) return;
