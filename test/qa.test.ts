@@ -91,12 +91,12 @@ describe('智能问答', function () {
     });
   });
 
-  describe.only('Yidu.qa.ask', () => {
+  describe('Yidu.qa.ask', () => {
     it('resolves to the quoted cell with its full header path, the node, and the kind', async () => {
       const page = await openDemo('index.html');
       const a = await page.win.Yidu.qa.ask('企业申请了几件？');
       expect(a.text).to.equal('一、本年新收政府信息公开申请数量 · 申请人情况 · 法人或其他组织 · 商业企业：9');
-      expect(a.node).to.equal(T2(page, 4, 2));
+      expect(a.node === T2(page, 4, 2)).to.equal(true);
       expect(a.kind).to.equal('cell');
       expect(a.related).to.be.an('array');
       const p = await page.win.Yidu.qa.ask('召开了几场新闻发布会？');
@@ -119,7 +119,7 @@ describe('智能问答', function () {
 
     it('a row named without a column gets the 总计 column', async () => {
       const page = await openDemo('index.html');
-      expect((await page.win.Yidu.qa.ask('重复申请有几件？')).node).to.equal(T2(page, 20, 7));
+      expect((await page.win.Yidu.qa.ask('重复申请有几件？')).node === T2(page, 20, 7)).to.equal(true);
     });
 
     it('answers in both scripts, and quotes the page as it is shown now', async () => {
@@ -127,7 +127,7 @@ describe('智能问答', function () {
       await page.win.Yidu.zh.set('hant');
       for (const q of ['企業申請了幾件？', '企业申请了几件？']) {
         const a = await page.win.Yidu.qa.ask(q);
-        expect(a.node, q).to.equal(T2(page, 4, 2));
+        expect(a.node === T2(page, 4, 2), q).to.equal(true);
         const heads = ['#zoom table:nth-of-type(2) tr:nth-child(4) th', '#zoom table:nth-of-type(2) tr:nth-child(1) th:nth-child(2)',
           '#zoom table:nth-of-type(2) tr:nth-child(2) th:nth-child(2)', '#zoom table:nth-of-type(2) tr:nth-child(3) th:nth-child(1)'];
         const shown = heads.map((s) => page.doc.querySelector(s)!.textContent).join(' · ');
@@ -144,11 +144,11 @@ describe('智能问答', function () {
       const p = page.doc.createElement('p');
       p.textContent = '县政务服务热线号码为0999-12345，工作日全天接听。';
       page.doc.querySelector('#zoom')!.append(p);
-      expect((await page.win.Yidu.qa.ask('政务服务热线号码是多少？')).node).to.equal(p);
+      expect((await page.win.Yidu.qa.ask('政务服务热线号码是多少？')).node === p).to.equal(true);
     });
   });
 
-  describe.only('the sum check of the application table', () => {
+  describe('the sum check of the application table', () => {
     it('says politely, without a number, when 第一项加第二项之和 does not equal 第三项加第四项之和', async () => {
       const page = await openDemo('report-text.html');
       const a = await page.win.Yidu.qa.ask('个人申请了多少件？');
@@ -185,7 +185,7 @@ describe('智能问答', function () {
       await open(page);
       expect(panel(host).getAttribute('role')).to.equal('dialog');
       expect(root(host).getElementById(panel(host).getAttribute('aria-labelledby')!)!.textContent).to.equal('就本页内容提问');
-      expect(deepActive(page.doc)).to.equal(field(host));
+      expect(deepActive(page.doc) === field(host)).to.equal(true);
       expect(root(host).querySelector(`label[for=q]`)!.textContent).to.equal('您的问题');
       await askInPanel(page, '今年收到多少申请？');
       expect(answer(host)).to.equal('一、本年新收政府信息公开申请数量 · 申请人情况 · 总计：71');
@@ -194,7 +194,7 @@ describe('智能问答', function () {
       await sendKeys({ press: 'Escape' });
       await settle(page);
       expect(launcher(host).getAttribute('aria-expanded')).to.equal('false');
-      expect(deepActive(page.doc)).to.equal(launcher(host));
+      expect(deepActive(page.doc) === launcher(host)).to.equal(true);
     });
 
     it('在页面中查看: scrolls to the cell, highlights it without touching the markup, selects it and leaves focus on the page; the highlight goes at the next key', async () => {
@@ -212,9 +212,9 @@ describe('智能问答', function () {
       const [range] = [...highlights.get('yidu-qa')!];
       expect(range!.toString()).to.equal('9');
       expect(page.win.getSelection()!.toString()).to.equal('9');
-      expect(page.win.getSelection()!.anchorNode!.parentElement).to.equal(cell);
+      expect(cell.contains(page.win.getSelection()!.anchorNode)).to.equal(true);
       expect(launcher(host).getAttribute('aria-expanded')).to.equal('false');
-      expect(page.doc.activeElement).to.equal(page.doc.body);
+      expect(page.doc.activeElement === page.doc.body, 'focus on the page').to.equal(true);
       expect(page.doc.querySelector('#main')!.outerHTML).to.equal(before);
       expect(cell.hasAttribute('tabindex')).to.equal(false);
       await sendKeys({ press: 'ArrowDown' });
