@@ -63,7 +63,6 @@ function* sentences(text: string): Generator<[number, number]> {
 }
 
 const ours = (el: Element) => el.localName.startsWith('yidu-') || !!el.closest(SKIP);
-const joinText = (els: Element[]) => normalise(els.map((e) => e.textContent).join(' '));
 
 export function buildIndex(root: Element): PageIndex {
   const entries: Entry[] = [];
@@ -72,6 +71,10 @@ export function buildIndex(root: Element): PageIndex {
   const headings: string[] = [];
   let order = 0;
   let lead = false;
+  // A header labels many cells: its text is normalised once.
+  const seen = new Map<Element, string>();
+  const norm = (el: Element) => seen.get(el) ?? (seen.set(el, normalise(el.textContent!)), seen.get(el)!);
+  const joinText = (els: Element[]) => els.map(norm).join(' ');
   for (const el of root.querySelectorAll(BLOCKS)) {
     if (ours(el) || (el.localName !== 'table' && el.parentElement?.closest('table'))) continue;
     const level = HEADING.exec(el.localName)?.[1];
@@ -90,10 +93,10 @@ export function buildIndex(root: Element): PageIndex {
       for (const cell of table.cells) {
         const row = joinText(cell.rows);
         const col = joinText(cell.cols);
-        const leaf = normalise(cell.cols.at(-1)?.textContent ?? '');
+        const leaf = cell.cols.length ? norm(cell.cols.at(-1)!) : '';
         entries.push({ kind: 'cell', cell, table, row, col, leaf, caption, order: order++ });
       }
-      for (const th of new Set(table.cells.flatMap((c) => [...c.rows, ...c.cols]))) docs.push(normalise(th.textContent!));
+      for (const th of new Set(table.cells.flatMap((c) => [...c.rows, ...c.cols]))) docs.push(norm(th));
       continue;
     }
     // A block inside another block (a <p> in an <li>) is read with its container.

@@ -70,9 +70,10 @@ export function tableModel(table: HTMLTableElement): TableModel {
     if (first.length && first.every((td) => !/^\s*[\d.,%\-]*\s*$/.test(td.textContent!))) for (const td of first) head.add(td);
   }
   const cells: Cell[] = [];
+  const columns: (HTMLTableCellElement | undefined)[][] = [];
   for (const [el, [r, c]] of origin) {
     if (head.has(el) || !el.textContent!.trim()) continue;
-    const column = grid.map((line) => line[c]);
+    const column = (columns[c] ??= grid.map((line) => line[c]));
     cells.push({ el, r, c, rows: nearestHeaders(grid[r]!, c, el, head), cols: nearestHeaders(column, r, el, head) });
   }
   return { el: table, cells, grid };
