@@ -8,6 +8,7 @@ import { YiduA11yToggle } from './elements/a11y-toggle/yidu-a11y-toggle.js';
 import { YiduDownload } from './elements/download/yidu-download.js';
 import { YiduPrint } from './elements/print/yidu-print.js';
 import { YiduZhSwitch } from './elements/zh-switch/yidu-zh-switch.js';
+import { YiduQa } from './elements/qa/yidu-qa.js';
 
 export const ELEMENTS = {
   'yidu-toolbar': YiduToolbar,
@@ -19,10 +20,11 @@ export const ELEMENTS = {
   'yidu-print': YiduPrint,
   'yidu-close': YiduClose,
   'yidu-qr': YiduQr,
+  'yidu-qa': YiduQa,
 } as const;
 
 export function defineAll(): void {
   for (const [tag, cls] of Object.entries(ELEMENTS)) cls.define(tag);
 }
 
-export { YiduToolbar, YiduFontSize, YiduElderToggle, YiduClose, YiduA11yToggle, YiduDownload, YiduPrint, YiduQr, YiduZhSwitch };
+export { YiduToolbar, YiduFontSize, YiduElderToggle, YiduClose, YiduA11yToggle, YiduDownload, YiduPrint, YiduQr, YiduZhSwitch, YiduQa };

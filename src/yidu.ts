@@ -16,6 +16,9 @@ import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
 import type { AuditOptions } from './audit/run-audit.js';
 import type { AuditReport } from './audit/report.js';
 import { convertText, startZh, zhSettled } from './effects/zh.js';
+import { loadQa, qaRoot } from './elements/qa/yidu-qa.js';
+import { uiLang } from './i18n/lang.js';
+import type { QaAnswer } from './elements/qa/qa-panel.js';
 
 declare const __YIDU_VERSION__: string;
 export const VERSION: string = typeof __YIDU_VERSION__ === 'string' ? __YIDU_VERSION__ : 'dev';
@@ -44,6 +47,11 @@ export interface YiduApi {
     set(script: 'hans' | 'hant'): Promise<void>;
     /** Converts a string from the page's script to the other one (as 繁体/简体 would). */
     convertText(text: string): Promise<string>;
+  };
+  /** 智能问答 (loads its chunk on first call). */
+  readonly qa: {
+    /** Answers from the page's content root, on the device: a quoted cell or sentence and its node, or `node: null`. */
+    ask(question: string): Promise<QaAnswer>;
   };
 }
 
@@ -95,6 +103,12 @@ function createApi(): YiduApi {
     zh: {
       set: (script) => (rt.prefs.set({ zh: script }), zhSettled()),
       convertText,
+    },
+    qa: {
+      ask: async (question) => {
+        await ready;
+        return (await loadQa()).ask(String(question), qaRoot(), uiLang(rt.config.get(), rt.prefs.get()));
+      },
     },
   };
   // Elements upgrade as the parser reaches them; effects need the article, so they wait for the DOM.

@@ -66,7 +66,7 @@ describe('loading', () => {
     const tags = new Set<string>();
     for (const m of manifest.modules) for (const d of m.declarations ?? []) if (d.tagName) tags.add(d.tagName);
     expect([...tags].sort()).to.deep.equal(['yidu-a11y-bar', 'yidu-a11y-toggle', 'yidu-close', 'yidu-download', 'yidu-elder-toggle',
-      'yidu-font-size', 'yidu-print', 'yidu-qr', 'yidu-toolbar', 'yidu-zh-switch']);
+      'yidu-font-size', 'yidu-print', 'yidu-qa', 'yidu-qr', 'yidu-toolbar', 'yidu-zh-switch']);
   });
 
   it('the npm module imports Lit instead of bundling a second copy, and starts yidu', async () => {

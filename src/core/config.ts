@@ -33,6 +33,8 @@ export interface YiduConfig {
   elderHide: string;
   /** Address the 扫一扫 QR code opens; `null` uses the page's canonical link or its own address. */
   qrUrl: string | null;
+  /** The site's own 智能问答 service, linked (never called) when the page does not answer; `{q}` is replaced by the question. */
+  qaUrl: string | null;
   /** Same-origin TrueType font covering 简 and 繁; when set, 下载PDF makes a text PDF in the browser. */
   font: string | null;
   /** Keyboard shortcuts of the assistive bar (Ctrl+` and Ctrl+Alt+letter); `off` leaves every key to the page. */
@@ -53,6 +55,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   storageKey: 'yidu:prefs',
   elderHide: '',
   qrUrl: null,
+  qaUrl: null,
   font: null,
   shortcuts: 'on',
   regions: '',
@@ -118,6 +121,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
   },
   elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
   qrUrl: { attribute: 'data-qr-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
+  qaUrl: { attribute: 'data-qa-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
   font: {
     attribute: 'data-font',
     accepts: 'the URL of a same-origin .ttf or .otf font',
