@@ -4,15 +4,15 @@
 import { build } from 'vite';
 import { build as esbuild, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
 import { generate as generateZhDicts } from './zh/dict.mjs';
+import { privateMethodsPlugin, staticBlocksToFields } from './private-methods.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __YIDU_VERSION__: JSON.stringify(pkg.version) };
 const quiet = { logLevel: 'warn', configFile: false, root };
-
 // Vite wraps every dynamic import in a preload helper (~0.8 KB gzip in the first load) that preloads a chunk's
 // own imports and CSS. Our chunks have neither (modulePreload is off, no CSS), so a plain call does the same.
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
@@ -39,6 +39,29 @@ const squeezeCss = {
   },
 };
 
+// What a site serves must parse and run in Chromium 83 (domestic browsers and in-app WebViews still ship kernels
+// that old; docs/browsers.md), dependencies included; Firefox and Safari from the releases with constructed stylesheets.
+const SITE_TARGET = ['chrome83', 'firefox101', 'safari16.4'];
+// Vite's own lowering (oxc) turns every class with fields into WeakMap helpers below Chromium 98 (+1.1 KB gzip
+// on the first load), and its minifier writes `??=` back. So Vite emits minified ES2022 and esbuild then lowers
+// each file to SITE_TARGET, told that these kernels do have class fields and private fields (Chromium 74+;
+// private methods and getters, 84+, are rewritten as fields first by privateMethodsPlugin) and optional chaining
+// (80+; esbuild waits for 91 over a V8 bug with `?.` on private fields, which this code does not use).
+async function lowerForOldKernels(dir) {
+  for (const file of readdirSync(dir, { recursive: true }).filter((f) => /\.m?js$/.test(f))) {
+    const path = `${dir}/${file}`;
+    const out = await transform(staticBlocksToFields(readFileSync(path, 'utf8')), {
+      format: 'esm',
+      target: SITE_TARGET,
+      supported: { 'optional-chain': true, 'class-field': true, 'class-static-field': true, 'class-private-field': true, 'class-private-static-field': true },
+      minify: true,
+      charset: 'utf8',
+      legalComments: 'inline',
+    });
+    writeFileSync(path, out.code);
+  }
+}
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 // 0. The 简繁 dictionaries, generated from the opencc-js package (cached until opencc-js or the generator changes).
@@ -49,7 +72,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss],
+  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -68,6 +91,7 @@ await build({
     },
   },
 });
+if (!process.env.YIDU_NO_LOWER) await lowerForOldKernels(`${root}dist`);
 
 // 2. What npm users import: same code, Lit left to their bundler so the page has one copy.
 await build({
