@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
 import { generate as generateZhDicts } from './zh/dict.mjs';
-import { privateMethodsPlugin, staticBlocksToFields } from './private-methods.mjs';
+import { oldKernelFallbacksPlugin, privateMethodsPlugin, staticBlocksToFields } from './old-kernels-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -72,7 +72,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin],
+  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -124,3 +124,27 @@ export function staticBlocksToFields(code) {
   for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
   return out;
 }
+
+// fontkit (the PDF export's font subsetter) copies font tables with structuredClone (Chromium 98+). Where it is
+// missing, a copy of what those tables hold (plain objects, arrays, dates, typed arrays) does the same; the
+// page's own globals are left alone.
+const CLONE_FALLBACK = `function yiduClone(v) {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return new Date(v.getTime());
+  if (ArrayBuffer.isView(v)) return v.slice();
+  if (Array.isArray(v)) return v.map(yiduClone);
+  const out = {};
+  for (const k of Object.keys(v)) out[k] = yiduClone(v[k]);
+  return out;
+}`;
+
+export const oldKernelFallbacksPlugin = {
+  name: 'yidu:old-kernel-fallbacks',
+  transform(code, id) {
+    if (!id.includes('/@cantoo/fontkit/') || !code.includes('return structuredClone(value);')) return null;
+    return {
+      code: `${code.replace('return structuredClone(value);', "return typeof structuredClone === 'function' ? structuredClone(value) : yiduClone(value);")}\n${CLONE_FALLBACK}\n`,
+      map: null,
+    };
+  },
+};
