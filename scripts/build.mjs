@@ -47,20 +47,25 @@ const SITE_TARGET = ['chrome83', 'firefox101', 'safari16.4'];
 // each file to SITE_TARGET, told that these kernels do have class fields and private fields (Chromium 74+;
 // private methods and getters, 84+, are rewritten as fields first by privateMethodsPlugin) and optional chaining
 // (80+; esbuild waits for 91 over a V8 bug with `?.` on private fields, which this code does not use).
-async function lowerForOldKernels(dir) {
-  for (const file of readdirSync(dir, { recursive: true }).filter((f) => /\.m?js$/.test(f))) {
-    const path = `${dir}/${file}`;
-    const out = await transform(staticBlocksToFields(readFileSync(path, 'utf8')), {
+const lowerForOldKernels = {
+  name: 'yidu:lower-for-old-kernels',
+  async renderChunk(code) {
+    const out = await transform(staticBlocksToFields(code), {
       format: 'esm',
       target: SITE_TARGET,
       supported: { 'optional-chain': true, 'class-field': true, 'class-static-field': true, 'class-private-field': true, 'class-private-static-field': true },
-      minify: true,
       charset: 'utf8',
-      legalComments: 'inline',
+      legalComments: 'none', // as before this step (the licences ship in the package)
     });
-    writeFileSync(path, out.code);
-  }
-}
+    return { code: out.code, map: null };
+  },
+  // The minifier keeps annotation comments (tree-shaking is over by now: they are dead bytes).
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\/\*\s*[#@](?:__PURE__|vite-ignore)\s*\*\/\s?/g, '');
+    }
+  },
+};
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 
@@ -72,13 +77,13 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin],
+  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     manifest: true,
-    minify: true,
+    minify: false,
     // axe-core (the audit's lazy chunk, loaded only when someone audits) is ~650 KB by itself.
     chunkSizeWarningLimit: 800,
     modulePreload: false,
@@ -87,11 +92,14 @@ await build({
       input: 'src/index.ts',
       // 'allow-extension': lazy chunks import shared code from yidu.mjs itself, so the first load stays one module.
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: 'yidu.mjs', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        entryFileNames: 'yidu.mjs',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: { compress: { target: SITE_TARGET }, mangle: true, codegen: { removeWhitespace: true } },
+      },
     },
   },
 });
-if (!process.env.YIDU_NO_LOWER) await lowerForOldKernels(`${root}dist`);
 
 // 2. What npm users import: same code, Lit left to their bundler so the page has one copy.
 await build({

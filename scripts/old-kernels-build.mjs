@@ -93,7 +93,7 @@ export const privateMethodsPlugin = {
  * `this.x` becomes the static field again (same order; nothing up the chain has a static setter for these).
  */
 export function staticBlocksToFields(code) {
-  if (!code.includes('static{')) return code;
+  if (!/static\s*{/.test(code)) return code;
   const source = ts.createSourceFile('chunk.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const edits = [];
   const assignments = (expr, out) => {
