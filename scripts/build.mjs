@@ -62,7 +62,10 @@ const lowerForOldKernels = {
   // The minifier keeps annotation comments (tree-shaking is over by now: they are dead bytes).
   generateBundle(_, bundle) {
     for (const chunk of Object.values(bundle)) {
-      if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\/\*\s*[#@](?:__PURE__|vite-ignore)\s*\*\/\s?/g, '');
+      if (chunk.type !== 'chunk') continue;
+      // `return/* @__PURE__ */new X` must keep a space between the words.
+      chunk.code = chunk.code.replace(/(.?)\/\*\s*[#@](?:__PURE__|vite-ignore)\s*\*\/\s*(.?)/g, (_, before, after) =>
+        `${before}${/[\w$]/.test(before) && /[\w$]/.test(after) ? ' ' : ''}${after}`);
     }
   },
 };

@@ -17,6 +17,8 @@ export const TOOLS = {
   // A CJK system font: without one a fresh machine prints Chinese as nothing at all (the printed-PDF test reads
   // it back with pdftotext), and screenshots show boxes.
   cjkFont: { paths: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'], pkg: 'fonts-noto-cjk' },
+  // The old-kernel tests' Chromium builds (registry packages) link NSS besides libc and expat.
+  nss: { paths: ['/usr/lib/x86_64-linux-gnu/libnss3.so', '/usr/lib/aarch64-linux-gnu/libnss3.so'], pkg: ['libnss3', 'libexpat1'] },
   // The real-speech smoke test: Chromium speaks through speech-dispatcher with the espeak-ng voices.
   speechd: {
     paths: ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],
