@@ -43,8 +43,8 @@ const squeezeCss = {
 // that old; docs/browsers.md), dependencies included; Firefox and Safari from the releases with constructed stylesheets.
 const SITE_TARGET = ['chrome83', 'firefox101', 'safari16.4'];
 // Vite's own lowering (oxc) turns every class with fields into WeakMap helpers below Chromium 98 (+1.1 KB gzip
-// on the first load), and its minifier writes `??=` back. So Vite emits minified ES2022 and esbuild then lowers
-// each file to SITE_TARGET, told that these kernels do have class fields and private fields (Chromium 74+;
+// on the first load). So Vite transforms to ES2022, esbuild lowers each chunk to SITE_TARGET before the minifier
+// (whose own target keeps it from writing `??=` back), told that these kernels have class and private fields (74+;
 // private methods and getters, 84+, are rewritten as fields first by privateMethodsPlugin) and optional chaining
 // (80+; esbuild waits for 91 over a V8 bug with `?.` on private fields, which this code does not use).
 const lowerForOldKernels = {
