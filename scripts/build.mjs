@@ -4,15 +4,15 @@
 import { build } from 'vite';
 import { build as esbuild, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { firstLoad, FIRST_LOAD_BUDGET } from './first-load.mjs';
 import { generate as generateZhDicts } from './zh/dict.mjs';
+import { oldKernelFallbacksPlugin, privateMethodsPlugin, staticBlocksToFields } from './old-kernels-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __YIDU_VERSION__: JSON.stringify(pkg.version) };
 const quiet = { logLevel: 'warn', configFile: false, root };
-
 // Vite wraps every dynamic import in a preload helper (~0.8 KB gzip in the first load) that preloads a chunk's
 // own imports and CSS. Our chunks have neither (modulePreload is off, no CSS), so a plain call does the same.
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
@@ -39,6 +39,37 @@ const squeezeCss = {
   },
 };
 
+// What a site serves must parse and run in Chromium 83 (domestic browsers and in-app WebViews still ship kernels
+// that old; docs/browsers.md), dependencies included; Firefox and Safari from the releases with constructed stylesheets.
+const SITE_TARGET = ['chrome83', 'firefox101', 'safari16.4'];
+// Vite's own lowering (oxc) turns every class with fields into WeakMap helpers below Chromium 98 (+1.1 KB gzip
+// on the first load). So Vite transforms to ES2022, esbuild lowers each chunk to SITE_TARGET before the minifier
+// (whose own target keeps it from writing `??=` back), told that these kernels have class and private fields (74+;
+// private methods and getters, 84+, are rewritten as fields first by privateMethodsPlugin) and optional chaining
+// (80+; esbuild waits for 91 over a V8 bug with `?.` on private fields, which this code does not use).
+const lowerForOldKernels = {
+  name: 'yidu:lower-for-old-kernels',
+  async renderChunk(code) {
+    const out = await transform(staticBlocksToFields(code), {
+      format: 'esm',
+      target: SITE_TARGET,
+      supported: { 'optional-chain': true, 'class-field': true, 'class-static-field': true, 'class-private-field': true, 'class-private-static-field': true },
+      charset: 'utf8',
+      legalComments: 'none', // as before this step (the licences ship in the package)
+    });
+    return { code: out.code, map: null };
+  },
+  // The minifier keeps annotation comments (tree-shaking is over by now: they are dead bytes).
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      // `return/* @__PURE__ */new X` must keep a space between the words.
+      chunk.code = chunk.code.replace(/(.?)\/\*\s*[#@](?:__PURE__|vite-ignore)\s*\*\/\s*(.?)/g, (_, before, after) =>
+        `${before}${/[\w$]/.test(before) && /[\w$]/.test(after) ? ' ' : ''}${after}`);
+    }
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 // 0. The 简繁 dictionaries, generated from the opencc-js package (cached until opencc-js or the generator changes).
@@ -49,13 +80,13 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss],
+  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     manifest: true,
-    minify: true,
+    minify: false,
     // axe-core (the audit's lazy chunk, loaded only when someone audits) is ~650 KB by itself.
     chunkSizeWarningLimit: 800,
     modulePreload: false,
@@ -64,7 +95,11 @@ await build({
       input: 'src/index.ts',
       // 'allow-extension': lazy chunks import shared code from yidu.mjs itself, so the first load stays one module.
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: 'yidu.mjs', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        entryFileNames: 'yidu.mjs',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: { compress: { target: SITE_TARGET }, mangle: true, codegen: { removeWhitespace: true } },
+      },
     },
   },
 });

@@ -19,6 +19,8 @@ export const TOOLS = {
   cjkFont: { paths: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'], pkg: 'fonts-noto-cjk' },
   // fontconfig's fc-list: the `yidu audit` font check asks it first (test/cli/cjk-font.test.mjs).
   fcList: { paths: ['/usr/bin/fc-list'], pkg: 'fontconfig' },
+  // The old-kernel tests' Chromium builds (registry packages) link NSS besides libc and expat.
+  nss: { paths: ['/usr/lib/x86_64-linux-gnu/libnss3.so', '/usr/lib/aarch64-linux-gnu/libnss3.so'], pkg: ['libnss3', 'libexpat1'] },
   // The real-speech smoke test: Chromium speaks through speech-dispatcher with the espeak-ng voices.
   speechd: {
     paths: ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],

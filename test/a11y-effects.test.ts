@@ -79,7 +79,7 @@ describe('无障碍浏览 functions on a real page', function () {
       // Every rule of the scheme sits inside the media query that turns it off under forced colours.
       const rules = Array.from(p.doc.adoptedStyleSheets.at(-1)!.cssRules);
       expect(rules).to.have.length(1);
-      expect((rules[0] as CSSMediaRule).conditionText).to.equal('not (forced-colors: active)');
+      expect((rules[0] as CSSMediaRule).conditionText).to.equal('not all and (forced-colors: active)');
       const emulated = (await executeServerCommand('yidu-forced-colors', { active: true })) && p.win.matchMedia('(forced-colors: active)').matches;
       if (navigator.userAgent.includes('Chrome/')) expect(emulated, 'Chromium emulates forced colours').to.equal(true);
       try {

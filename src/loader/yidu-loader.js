@@ -11,6 +11,11 @@
     console.error('[yidu] cannot find its own <script> tag; load yidu.js with a <script src> element.');
     return;
   }
+  // Below what yidu supports (docs/browsers.md: Chromium 83+, Firefox 101+, Safari 16.4+) the page stays exactly
+  // as without yidu, with one warning. A feature, not a version: constructed stylesheets (every kernel that has
+  // them has the other APIs the first load uses); syntax the kernel cannot parse shows up as a SyntaxError below.
+  var OLD = '[yidu] browser too old; page left as is';
+  if (!('adoptedStyleSheets' in Document.prototype)) return console.warn(OLD);
   var SCRIPT = Symbol.for('yidu.script');
   if (!window[SCRIPT]) window[SCRIPT] = script;
 
@@ -43,6 +48,7 @@
   var url = new URL('yidu.mjs', script.src).href;
   import(url).catch(function (e) {
     if (window[CLOAK]) window[CLOAK]();
+    if (e instanceof SyntaxError) return console.warn(OLD);
     // A Trusted Types policy that leaves out Lit's policy stops yidu's interface from rendering at all.
     console.error(/createPolicy/.test(e) ? '[yidu] add lit-html to the trusted-types directive of the Content-Security-Policy' : '[yidu] could not load ' + url, e);
   });

@@ -34,7 +34,7 @@ export function readingItems(root: Element): ReadItem[] {
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     if (!visibleText(n)) continue;
     const block = n.parentElement!.closest(BLOCK) ?? root;
-    const last = groups.at(-1);
+    const last = groups[groups.length - 1];
     if (last && last.block === block) last.nodes.push(n);
     else groups.push({ block, nodes: [n] });
   }
@@ -49,7 +49,7 @@ export function readingItems(root: Element): ReadItem[] {
         if (offset < pos + len || (end && offset === pos + len)) return [t, offset - pos];
         pos += len;
       }
-      const lastNode = nodes.at(-1)!;
+      const lastNode = nodes[nodes.length - 1];
       return [lastNode, lastNode.nodeValue!.length];
     };
     for (const piece of splitSentences(text, lang)) {
