@@ -13,6 +13,7 @@ export const QR_STRINGS = {
     qrFile: '二维码',
     qrTooLong: '本页地址太长，无法生成可扫描的二维码。请复制下面的地址。',
     qrNoAddress: '本页没有可在手机上打开的地址。',
+    qrSaveFailed: '文件生成失败，请稍后重试。',
   },
   'zh-Hant': {
     qrTitle: '用手機掃描開啟本頁',
@@ -21,6 +22,7 @@ export const QR_STRINGS = {
     qrFile: 'QR碼',
     qrTooLong: '本頁網址太長，無法產生可掃描的 QR 碼。請複製下方的網址。',
     qrNoAddress: '本頁沒有可在手機上開啟的網址。',
+    qrSaveFailed: '檔案產生失敗，請稍後重試。',
   },
   en: {
     qrTitle: 'Scan with a phone to open this page',
@@ -29,6 +31,7 @@ export const QR_STRINGS = {
     qrFile: 'qr-code',
     qrTooLong: 'This page’s address is too long for a QR code that can be scanned. Please copy the address below.',
     qrNoAddress: 'This page has no address a phone can open.',
+    qrSaveFailed: 'The file could not be created. Please try again.',
   },
 } as const;
 

@@ -211,7 +211,7 @@ export class QrPanel {
     const file = this.#text('qrFile');
     savePng(url, title ? `${file}-${title}` : file).catch((e: unknown) => {
       this.#d.error('could not save the QR code image.', e);
-      this.#d.announce(this.#d.t('exportFailed'));
+      this.#d.announce(this.#text('qrSaveFailed'));
     });
   }
 

@@ -1,0 +1,45 @@
+/**
+ * What 下载Word / 下载PDF / 打印文章 say once they run (zh-Hans, zh-Hant, en). A button always loads its
+ * feature's chunk before it has anything to say, so these words come lazily with it, not with every page
+ * view. The buttons' own labels and the load-failure message are in ./strings.ts.
+ */
+import type { UiLang } from './strings.js';
+
+export const EXPORT_STRINGS = {
+  'zh-Hans': {
+    preparing: '正在生成…',
+    exportDone: '文件已生成：',
+    exportFailed: '文件生成失败，请稍后重试。',
+    emptyArticle: '没有找到可导出的正文。',
+    pdfHint: '请在打印对话框中选择“另存为PDF”。',
+    printSource: '来源：',
+    printDate: '打印日期：',
+    pageOf: '第{n}页 共{total}页',
+  },
+  'zh-Hant': {
+    preparing: '正在產生…',
+    exportDone: '檔案已產生：',
+    exportFailed: '檔案產生失敗，請稍後重試。',
+    emptyArticle: '沒有找到可匯出的正文。',
+    pdfHint: '請在列印對話框中選擇「另存為PDF」。',
+    printSource: '來源：',
+    printDate: '列印日期：',
+    pageOf: '第{n}頁 共{total}頁',
+  },
+  en: {
+    preparing: 'Preparing…',
+    exportDone: 'File ready: ',
+    exportFailed: 'The file could not be created. Please try again.',
+    emptyArticle: 'No article text was found to export.',
+    pdfHint: 'In the print dialog, choose "Save as PDF".',
+    printSource: 'Source: ',
+    printDate: 'Printed: ',
+    pageOf: 'Page {n} of {total}',
+  },
+} as const;
+
+export type ExportStringKey = keyof (typeof EXPORT_STRINGS)['zh-Hans'];
+
+export function exportText(lang: UiLang, key: ExportStringKey): string {
+  return EXPORT_STRINGS[lang][key];
+}
