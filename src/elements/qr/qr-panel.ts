@@ -12,6 +12,7 @@ import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { QR_STRINGS, qrText, type QrStringKey } from '../../i18n/qr-strings.js';
 import { encode, QUIET, savePng } from './qr-code.js';
 import type { follow } from './qr-position.js';
+import { PHONE } from '../../core/device.js';
 
 /** The element, as the panel sees it. */
 export interface QrHost extends HTMLElement {
@@ -53,6 +54,8 @@ STYLES.replaceSync(`
 .panel svg{display:block;flex:none;forced-color-adjust:none}
 .url{font-size:.875em;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
+.phone{display:none}
+@media ${PHONE}{.phone{display:inline}.desktop{display:none}.panel>.actions{order:-1}.panel>.title{order:-2}}
 `);
 
 /** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
@@ -144,7 +147,7 @@ export class QrPanel {
     return html`<div id="panel" part="panel" class="panel ${inline ? 'inline' : `popover${this.open ? ' open' : ''}`}"
       role=${inline ? 'group' : 'dialog'} aria-labelledby="title" tabindex=${inline ? nothing : '-1'}
       popover=${!inline && TOP_LAYER ? 'manual' : nothing}>
-      <p id="title" class="title">${t('qrTitle')}</p>
+      <p id="title" class="title"><span class="desktop">${t('qrTitle')}</span><span class="phone">${t('qrShowTitle')}</span></p>
       ${shown && !url ? html`<p role="alert">${t('qrNoAddress')}</p>` : nothing}
       ${url && !image ? html`<p role="alert">${t('qrTooLong')}</p>` : nothing}
       ${image
@@ -155,6 +158,10 @@ export class QrPanel {
         : nothing}
       ${url ? html`<p part="url" class="url">${url}</p>` : nothing}
       <div class="actions">
+        ${url && 'share' in navigator
+          ? html`<button part="button" type="button" data-action="share" @click=${() => this.#share(url)}>${t('qrShare')}</button>`
+          : nothing}
+        ${url ? html`<button part="button" type="button" data-action="copy" @click=${() => this.#copy(url)}>${t('qrCopy')}</button>` : nothing}
         ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
         ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
       </div>
@@ -213,6 +220,25 @@ export class QrPanel {
       this.#d.error('could not save the QR code image.', e);
       this.#d.announce(this.#text('qrSaveFailed'));
     });
+  }
+
+  /** The system share sheet (phones mostly); a reader who cancels it gets no message. */
+  #share(url: string): void {
+    navigator.share({ title: document.title, url }).catch((e: unknown) => {
+      if ((e as Error)?.name !== 'AbortError') this.#d.announce(this.#text('qrShareFailed'));
+    });
+  }
+
+  /** Copies the address; where the browser will not, the address is selected for the reader to copy. */
+  #copy(url: string): void {
+    const said = (key: QrStringKey) => this.#d.announce(this.#text(key));
+    const select = () => {
+      const text = this.#host.renderRoot.querySelector('.url');
+      if (text) getSelection()?.selectAllChildren(text);
+      said('qrCopyByHand');
+    };
+    if (!navigator.clipboard) return select();
+    navigator.clipboard.writeText(url).then(() => said('qrCopied'), select);
   }
 
   #onKey = (e: KeyboardEvent) => {

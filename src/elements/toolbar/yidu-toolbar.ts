@@ -36,7 +36,7 @@ export class YiduToolbar extends YiduElement {
       .bar{padding:8px 16px;background:var(--yidu-toolbar-background,#f3f5f8);border-bottom:1px solid var(--yidu-toolbar-border-color,#767676)}
       .more{display:none}
       @media (max-width:640px),(pointer:coarse) and (max-width:1024px){.bar{gap:1px 6px;padding:1px 4px}.more{display:inline-flex}
-        .more,.bar *::part(button){padding:0 .4em}.rest{flex-basis:100%;gap:6px;padding-bottom:4px}.rest:not(.open){display:none}}`,
+        .more,.bar *::part(button){padding:0 .4em;white-space:normal}.rest{flex-basis:100%;gap:6px;padding-bottom:4px}.rest:not(.open){display:none}}`,
   ];
 
   override render() {
@@ -59,10 +59,16 @@ export class YiduToolbar extends YiduElement {
     </div>`;
   }
 
-  /** Esc hides the phone panel and returns focus to 更多, unless a popup inside (扫一扫) took it first. */
-  #onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !this.open || e.defaultPrevented) return;
-    this.open = false;
-    this.renderRoot.querySelector<HTMLElement>('.more')!.focus();
+  /**
+   * Esc hides the phone panel and returns focus to 更多 — unless 扫一扫's popover is open: that one closes
+   * first (this listener captures, so it sees the popover still open). The key itself is never prevented.
+   */
+  #onKey = {
+    capture: true,
+    handleEvent: (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !this.open || this.renderRoot.querySelector('yidu-qr')?.shadowRoot?.querySelector('[aria-expanded=true]')) return;
+      this.open = false;
+      this.renderRoot.querySelector<HTMLElement>('.more')!.focus();
+    },
   };
 }
