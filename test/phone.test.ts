@@ -173,7 +173,12 @@ describe('phones (360 × 640)', function () {
       for (const [name, prefs] of modes) {
         await set(p, prefs);
         if (prefs.textOnly) await waitFor(() => !!p.doc.querySelector('yidu-text-view'), 'the text view');
-        expect(sideways(p), `${name}, panel ${open ? 'open' : 'closed'}`).to.be.at.most(0);
+        const what = `${name}, panel ${open ? 'open' : 'closed'}`;
+        const width = p.doc.documentElement.clientWidth;
+        for (const [el, box] of yiduBoxes(p)) expect(box.right, `${el} within the width (${what})`).to.be.at.most(width + 0.5);
+        // 页面缩放 300 % leaves the page a layout width of about 105 px: the demo site's own header no longer
+        // fits there (Firefox); yidu's UI, checked above, still does.
+        if ((prefs.pageZoom ?? 1) < 3) expect(sideways(p), what).to.be.at.most(0);
         p.win.Yidu.prefs.reset();
         await settle(p);
       }
