@@ -76,8 +76,9 @@ describe('phones (360 × 640)', function () {
   });
   afterEach(async () => {
     await releaseKeyboard();
+    // Only this page's key: other test files share the origin's storage (and its cross-tab sync).
     for (const f of frames.splice(0)) {
-      f.contentWindow?.localStorage.clear();
+      f.contentWindow?.localStorage.removeItem(new URL(f.src).searchParams.get('key')!);
       f.remove();
     }
   });

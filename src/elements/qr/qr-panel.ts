@@ -54,8 +54,7 @@ STYLES.replaceSync(`
 .panel svg{display:block;flex:none;forced-color-adjust:none}
 .url{font-size:.875em;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
-.phone{display:none}
-@media ${PHONE}{.phone{display:inline}.desktop{display:none}.panel>.actions{order:-1}.panel>.title{order:-2}}
+@media ${PHONE}{.panel>.actions{order:-1}.panel>.title{order:-2}}
 `);
 
 /** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
@@ -144,10 +143,12 @@ export class QrPanel {
     const url = shown ? this.address() : '';
     const image = url ? encode(url) : null;
     const side = image ? image.modules * image.scale : 0;
+    // On a phone (read at each rendering): share and copy, and the code is for showing.
+    const phone = matchMedia(PHONE).matches;
     return html`<div id="panel" part="panel" class="panel ${inline ? 'inline' : `popover${this.open ? ' open' : ''}`}"
       role=${inline ? 'group' : 'dialog'} aria-labelledby="title" tabindex=${inline ? nothing : '-1'}
       popover=${!inline && TOP_LAYER ? 'manual' : nothing}>
-      <p id="title" class="title"><span class="desktop">${t('qrTitle')}</span><span class="phone">${t('qrShowTitle')}</span></p>
+      <p id="title" class="title">${t(phone ? 'qrShowTitle' : 'qrTitle')}</p>
       ${shown && !url ? html`<p role="alert">${t('qrNoAddress')}</p>` : nothing}
       ${url && !image ? html`<p role="alert">${t('qrTooLong')}</p>` : nothing}
       ${image
@@ -158,10 +159,10 @@ export class QrPanel {
         : nothing}
       ${url ? html`<p part="url" class="url">${url}</p>` : nothing}
       <div class="actions">
-        ${url && 'share' in navigator
+        ${phone && url && 'share' in navigator
           ? html`<button part="button" type="button" data-action="share" @click=${() => this.#share(url)}>${t('qrShare')}</button>`
           : nothing}
-        ${url ? html`<button part="button" type="button" data-action="copy" @click=${() => this.#copy(url)}>${t('qrCopy')}</button>` : nothing}
+        ${phone && url ? html`<button part="button" type="button" data-action="copy" @click=${() => this.#copy(url)}>${t('qrCopy')}</button>` : nothing}
         ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
         ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
       </div>
