@@ -4,8 +4,8 @@
  * behaviour — Esc, 关闭 or a click elsewhere closes it and focus returns to the button; tabbing out closes it.
  * It only listens to the page: the site's own handlers get every click and key as before.
  *
- * This chunk imports nothing from the rest of yidu (Lit and the strings come from the element), so the first
- * load keeps exactly its two files.
+ * This chunk imports from the rest of yidu only the phone media query (core/device.ts, in the first load
+ * anyway); Lit and the strings come from the element, so the first load keeps exactly its two files.
  */
 import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
