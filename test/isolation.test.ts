@@ -77,7 +77,7 @@ describe('hostile site CSS does not break yidu', function () {
     // 长者模式: the controls grow to 60 × 60 even so.
     p.win.Yidu.prefs.set({ elder: true });
     await settle(p);
-    for (const b of buttons(toolbar).slice(0, 3)) {
+    for (const b of all.slice(0, 3)) {
       b.scrollIntoView({ block: 'center' });
       usable(p, b, 60);
     }

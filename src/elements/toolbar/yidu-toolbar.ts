@@ -14,7 +14,7 @@ import { YiduElement } from '../base/yidu-element.js';
  *
  * @summary The all-in-one reading toolbar.
  * @csspart bar - The bar around all controls.
- * @csspart more - 更多, the phone row's button that shows the other controls.
+ * @csspart button - 更多, the phone row's button that shows the other controls.
  * @cssprop --yidu-toolbar-background - Background of the bar.
  * @cssprop --yidu-toolbar-border-color - Bottom border of the bar.
  * @tagname yidu-toolbar
@@ -45,7 +45,7 @@ export class YiduToolbar extends YiduElement {
       lang=${this.uiLang} @keydown=${this.#onKey}>
       <yidu-a11y-toggle></yidu-a11y-toggle>
       <yidu-elder-toggle></yidu-elder-toggle>
-      <button part="more" class="more" type="button" aria-expanded=${open} aria-controls="rest"
+      <button part="button" class="more" type="button" aria-expanded=${open} aria-controls="rest"
         @click=${() => (this.open = !open)}>${this.t('more')}</button>
       <div id="rest" class="rest ${open ? 'open' : ''}">
         <yidu-zh-switch></yidu-zh-switch>
