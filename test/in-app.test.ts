@@ -61,6 +61,8 @@ describe('in-app browsers', function () {
     it('WeChat: waits for the bridge (WeixinJSBridgeReady) when it is not there yet', async () => {
       const p = await inApp(UA.wechat);
       button(el(p, 'yidu-close'), '关闭窗口').click();
+      // Once the close chunk is there and listening, the bridge arrives.
+      await waitFor(() => p.win.performance.getEntriesByType('resource').some((e) => e.name.includes('/chunks/device-help-')), 'the close chunk');
       await new Promise((r) => setTimeout(r, 200));
       const invoked: string[] = [];
       (p.win as unknown as { WeixinJSBridge: unknown }).WeixinJSBridge = { invoke: (name: string) => invoked.push(name) };
