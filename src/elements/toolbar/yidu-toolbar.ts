@@ -30,13 +30,14 @@ export class YiduToolbar extends YiduElement {
 
   static override styles = [
     ...YiduElement.styles,
+    // Wider than a phone the other controls flow in the bar itself (display: contents), as they always did.
     // The phone row: 60 px targets (长者模式) plus 1 px padding and border stay under 64 px; the buttons'
     // padding shrinks so the row fits 320 px. Wider than that (页面缩放) it wraps rather than scrolls sideways.
     css`:host{display:block}.bar,.rest{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px}
       .bar{padding:8px 16px;background:var(--yidu-toolbar-background,#f3f5f8);border-bottom:1px solid var(--yidu-toolbar-border-color,#767676)}
-      .more{display:none}
+      .more{display:none}.rest{display:contents}
       @media (max-width:640px),(pointer:coarse) and (max-width:1024px){.bar{gap:1px 6px;padding:1px 4px}.more{display:inline-flex}
-        .more,.bar *::part(button){padding:0 .4em;white-space:normal}.rest{flex-basis:100%;gap:6px;padding-bottom:4px}.rest:not(.open){display:none}}`,
+        .more,.bar *::part(button){padding:0 .4em;white-space:normal}.rest{display:flex;flex-basis:100%;gap:6px;padding-bottom:4px}.rest:not(.open){display:none}}`,
   ];
 
   override render() {
