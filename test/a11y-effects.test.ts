@@ -219,14 +219,17 @@ describe('无障碍浏览 functions on a real page', function () {
       expect(p.doc.documentElement.outerHTML).to.equal(html);
     });
 
-    it('is off on touch-only devices, and the bar says why', async () => {
+    it('is off on touch-only devices, where the bar offers neither the guides nor 大鼠标 (nor their help rows)', async () => {
       p = await page({ before: `const mm = matchMedia.bind(window); window.matchMedia = (q) => /any-pointer: (fine|coarse)/.test(q) ? { matches: q.includes('coarse'), media: q, addEventListener() {}, removeEventListener() {} } : mm(q);` });
       p.win.Yidu.prefs.set({ guide: 'crosshair' });
       await openBar(p);
       expect(p.doc.querySelector('yidu-guides')).to.equal(null);
-      const b = barButton(p, '十字线');
-      expect(b.getAttribute('aria-disabled')).to.equal('true');
-      expect(bar(p)!.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!.textContent).to.include('没有鼠标');
+      const labels = [...bar(p)!.shadowRoot!.querySelectorAll('.bar button')].map((b) => b.textContent!.trim());
+      expect(labels.some((l) => l.startsWith('十字线') || l.startsWith('大鼠标')), labels.join(' ')).to.equal(false);
+      expect(labels.some((l) => l.startsWith('指读')), '指读 (by tap) stays').to.equal(true);
+      const help = bar(p)!.shadowRoot!.querySelector('dialog')!.textContent!;
+      expect(help).not.to.include('大鼠标');
+      expect(help).to.include('指读');
     });
   });
 

@@ -287,4 +287,27 @@ describe('声音: 连读, 指读, 语速 (fake engine)', function () {
     await new Promise((r) => setTimeout(r, 50));
     expect(spoken(p)).to.deep.equal([]);
   });
+
+  it('指读 on touch reads what is tapped, never blocking the tap; a drag that scrolls reads nothing', async () => {
+    const p = await page();
+    p.win.Yidu.prefs.set({ pointRead: true });
+    await waitFor(() => !!(p.win as unknown as { __spoken: unknown[] }).__spoken, 'ready');
+    await new Promise((r) => setTimeout(r, 100));
+    const para = p.doc.querySelector('#p2') as HTMLElement;
+    const touch = (type: string) => para.dispatchEvent(new p.win.PointerEvent(type, { bubbles: true, cancelable: true, pointerType: 'touch' }));
+    // A finger that drags to scroll: the browser cancels the pointer, nothing is read.
+    touch('pointerover');
+    touch('pointerdown');
+    touch('pointercancel');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(spoken(p)).to.deep.equal([]);
+    // A tap: read at once; the page's own handlers get the tap, not prevented.
+    let seen = '';
+    p.doc.addEventListener('pointerup', (e) => (seen = `${e.type}:${e.defaultPrevented}`));
+    touch('pointerdown');
+    const notPrevented = touch('pointerup');
+    expect(notPrevented).to.equal(true);
+    expect(seen).to.equal('pointerup:false');
+    await waitFor(() => spoken(p).some((t) => t.startsWith('依申请公开工作规范有序')), 'the tapped paragraph');
+  });
 });

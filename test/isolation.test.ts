@@ -59,7 +59,8 @@ describe('hostile site CSS does not break yidu', function () {
     // The inserted toolbar: every control usable and working.
     const toolbar = p.doc.querySelector('yidu-toolbar')!;
     expect(toolbar).to.not.equal(null);
-    const all = buttons(toolbar);
+    // Every button but 更多, which phones alone show.
+    const all = buttons(toolbar).filter((b) => !b.classList.contains('more'));
     expect(all.length).to.be.greaterThan(8);
     // The toolbar is in the page flow under the site's cover: scroll it to a free spot below the cover.
     for (const b of all) {
@@ -76,7 +77,7 @@ describe('hostile site CSS does not break yidu', function () {
     // 长者模式: the controls grow to 60 × 60 even so.
     p.win.Yidu.prefs.set({ elder: true });
     await settle(p);
-    for (const b of buttons(toolbar).slice(0, 3)) {
+    for (const b of all.slice(0, 3)) {
       b.scrollIntoView({ block: 'center' });
       usable(p, b, 60);
     }

@@ -172,7 +172,7 @@ class A11yController {
     return !!this.#engine && this.#voice().voice !== null;
   }
 
-  /** 指读: passive listeners only, so clicks, focus order and keys are never affected. */
+  /** 指读 (rest the mouse, tap, or focus): passive listeners only, so clicks, focus order and keys are never affected. */
   #pointRead(on: boolean): void {
     if (on === this.#pointing) return;
     this.#pointing = on;
@@ -181,11 +181,13 @@ class A11yController {
       document.addEventListener('pointerover', this.#onPointerOver, opts);
       document.addEventListener('pointerout', this.#onPointerOut, opts);
       document.addEventListener('focusin', this.#onFocusIn, opts);
+      document.addEventListener('pointerup', this.#onTap, opts);
     } else {
       clearTimeout(this.#dwell);
       document.removeEventListener('pointerover', this.#onPointerOver, opts);
       document.removeEventListener('pointerout', this.#onPointerOut, opts);
       document.removeEventListener('focusin', this.#onFocusIn, opts);
+      document.removeEventListener('pointerup', this.#onTap, opts);
     }
   }
 
@@ -204,6 +206,12 @@ class A11yController {
   };
 
   #onPointerOut = (): void => clearTimeout(this.#dwell);
+
+  /** On touch, a tap reads what was tapped: a passive listener, so the tap itself goes on as always (a drag
+   * that scrolls ends in pointercancel, not here). */
+  #onTap = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') this.#readPoint(e.target);
+  };
 
   #onFocusIn = (e: FocusEvent): void => this.#readPoint(e.target);
 

@@ -6,8 +6,23 @@ import type { ReadState } from '../../effects/a11y/speech/reader.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
-type Key = A11yStringKey | StringKey;
 import { touchOnly } from '../../effects/a11y/guides.js';
+
+type Key = A11yStringKey | StringKey;
+
+/**
+ * What a function needs of the device, by its label: functions that follow a mouse pointer (大鼠标, 十字线 and
+ * the other guides) are not offered on a touch-only device. 指读 stays: there it reads what is tapped.
+ */
+export const FUNCTION_NEEDS: Partial<Record<Key, { pointer: 'fine' }>> = {
+  bigCursor: { pointer: 'fine' },
+  guide: { pointer: 'fine' },
+};
+
+/** Whether this device can use a function (see FUNCTION_NEEDS). */
+export function offered(label: Key, win: Window = window): boolean {
+  return FUNCTION_NEEDS[label]?.pointer !== 'fine' || !touchOnly(win);
+}
 
 type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
 /** The preference each choice list sets. */
@@ -87,6 +102,20 @@ export class YiduA11yBar extends YiduElement {
     this.voicesAvailable = true;
   }
 
+  /** A mouse plugged in or removed changes what is offered. */
+  readonly #pointer = matchMedia('(any-pointer: fine)');
+  #repaint = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#pointer.addEventListener('change', this.#repaint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pointer.removeEventListener('change', this.#repaint);
+  }
+
   /** A string of the bar (its own table) or a shared one. */
   protected a(key: Key): string {
     const own = A11Y_STRINGS[this.uiLang] as Record<string, string>;
@@ -112,8 +141,18 @@ export class YiduA11yBar extends YiduElement {
         border: 0 !important;
         background: transparent !important;
         color: inherit;
+        /* On a phone: at most half the screen, scrolling within itself (not the page behind it). */
         max-height: 50vh;
+        max-height: 50dvh;
         overflow-y: auto;
+        overscroll-behavior: contain;
+      }
+      /* The control that closes the bar stays in view while the bar scrolls. */
+      [data-item='exit'] {
+        position: sticky;
+        bottom: 4px;
+        z-index: 1;
+        box-shadow: 0 0 0 3px var(--yidu-toolbar-background, #f3f5f8);
       }
       .bar {
         display: flex;
@@ -192,7 +231,6 @@ export class YiduA11yBar extends YiduElement {
   override render() {
     const p = this.prefs;
     const zi = ZOOM_STEPS.indexOf(p.pageZoom);
-    const fine = !touchOnly();
     return html`<div part="bar" class="bar ${this.prefs.elder ? 'elder' : ''}" role="toolbar" aria-label=${this.a('a11yBar')}
         lang=${this.uiLang} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
         ${this.#sound(p)}
@@ -205,13 +243,10 @@ export class YiduA11yBar extends YiduElement {
           <button part="button" type="button" data-item="zoomIn" aria-disabled=${zi >= ZOOM_STEPS.length - 1 ? 'true' : 'false'}
             @click=${() => this.#zoom(1)}>${this.a('zoomIn')}</button>
         </span>
-        ${this.#menuButton('cursor', 'bigCursor', CURSOR_LABELS[p.cursor])}
-        ${this.menu === 'cursor' ? this.#choices('cursor', CURSORS, CURSOR_LABELS, p.cursor) : nothing}
-        ${fine
-          ? this.#menuButton('guide', 'guide', GUIDE_LABELS[p.guide])
-          : html`<button part="button" type="button" data-item="guide" aria-disabled="true" aria-describedby="no-pointer">${this.a('guide')}</button>
-              <span id="no-pointer" class="hidden">${this.a('guideNoPointer')}</span>`}
-        ${this.menu === 'guide' && fine ? this.#choices('guide', GUIDES, GUIDE_LABELS, p.guide) : nothing}
+        ${offered('bigCursor') ? this.#menuButton('cursor', 'bigCursor', CURSOR_LABELS[p.cursor]) : nothing}
+        ${this.menu === 'cursor' && offered('bigCursor') ? this.#choices('cursor', CURSORS, CURSOR_LABELS, p.cursor) : nothing}
+        ${offered('guide') ? this.#menuButton('guide', 'guide', GUIDE_LABELS[p.guide]) : nothing}
+        ${this.menu === 'guide' && offered('guide') ? this.#choices('guide', GUIDES, GUIDE_LABELS, p.guide) : nothing}
         <span class="zoom" role="group" aria-label=${this.a('caption')}>
           <button part="button" type="button" data-item="caption" aria-pressed=${p.caption ? 'true' : 'false'}
             @click=${() => this.setPrefs({ caption: !this.prefs.caption })}>${this.a('caption')}</button>
@@ -280,7 +315,7 @@ export class YiduA11yBar extends YiduElement {
       <table>
         <thead><tr><th scope="col">${this.a('helpFunction')}</th><th scope="col">${this.a('helpWhat')}</th>
           ${shortcutsOn ? html`<th scope="col">${this.a('helpKey')}</th>` : nothing}</tr></thead>
-        <tbody>${HELP_ROWS.map(([label, what, key]) => html`<tr><th scope="row">${this.a(label)}</th><td>${this.a(what)}</td>
+        <tbody>${HELP_ROWS.filter(([label]) => offered(label)).map(([label, what, key]) => html`<tr><th scope="row">${this.a(label)}</th><td>${this.a(what)}</td>
           ${shortcutsOn ? html`<td>${key ? html`<kbd>${key}</kbd>` : ''}</td>` : nothing}</tr>`)}
           ${html`<tr><th scope="row">Esc</th><td>${this.a('helpUse')}</td>${shortcutsOn ? html`<td><kbd>Esc</kbd></td>` : nothing}</tr>`}</tbody>
       </table>

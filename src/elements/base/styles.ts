@@ -75,6 +75,13 @@ export const baseStyles = css`
   .hidden {
     display: none;
   }
+  /* A message under a button (a failure, a hint). */
+  .note {
+    display: block;
+    max-width: 20em;
+    font-size: 0.875em;
+    white-space: normal;
+  }
   @media (forced-colors: active) {
     button[aria-pressed='true'] {
       forced-color-adjust: none;

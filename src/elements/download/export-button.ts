@@ -1,10 +1,16 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { announce } from '../../core/announce.js';
 import { error } from '../../core/log.js';
 import { resolveContentRoot } from '../../core/content-root.js';
 import { runtime } from '../../core/runtime.js';
 import type { StringKey } from '../../i18n/strings.js';
+import type { ExportStringKey } from '../../i18n/export-strings.js';
+import { lazyFeature } from '../../core/lazy.js';
+
+/** The words of a running export: they come with the first feature chunk a button loads. */
+const loadWords = lazyFeature('the export messages', () => import('../../i18n/export-strings.js'));
+let words: Awaited<ReturnType<typeof loadWords>> | undefined;
 
 /** A lazy chunk that could not be fetched (network, deployment), as opposed to a failure while exporting. */
 class ChunkLoadError extends Error {}
@@ -15,10 +21,6 @@ class ChunkLoadError extends Error {}
  */
 export abstract class ExportButton extends YiduElement {
   static override properties = { busy: { state: true }, note: { state: true } };
-  static override styles = [
-    ...YiduElement.styles,
-    css`.note{display:block;max-width:20em;font-size:.875em;white-space:normal}`,
-  ];
   declare busy: string;
   declare note: string;
 
@@ -42,16 +44,24 @@ export abstract class ExportButton extends YiduElement {
 
   /** Loads a feature's chunk with the busy state shown; a failure is reported as a load failure. */
   protected async load<T>(loader: () => Promise<T>): Promise<T> {
-    return this.working('busy', () =>
-      loader().catch((e: unknown) => {
-        throw new ChunkLoadError(String(e));
-      }),
+    return this.working(this.t('busy'), () =>
+      Promise.all([loader(), loadWords()]).then(
+        ([feature, w]) => ((words = w), feature),
+        (e: unknown) => {
+          throw new ChunkLoadError(String(e));
+        },
+      ),
     );
   }
 
+  /** A message of a running export (available once `load()` has loaded a feature). */
+  protected x(key: ExportStringKey): string {
+    return words ? words.exportText(this.uiLang, key) : this.t('loadFailed');
+  }
+
   /** Shows the busy state while `work` runs (for the label: loading a library, or making the file). */
-  protected async working<T>(key: StringKey, work: () => Promise<T>): Promise<T> {
-    this.busy = this.t(key);
+  protected async working<T>(label: string, work: () => Promise<T>): Promise<T> {
+    this.busy = label;
     announce(this.busy);
     try {
       return await work();
@@ -80,7 +90,7 @@ export abstract class ExportButton extends YiduElement {
         this.#say(this.t('loadFailed'), true);
       } else {
         error(`${this.localName}: export failed.`, e);
-        this.#say(this.t('exportFailed'), true);
+        this.#say(this.x('exportFailed'), true);
       }
     }
   }

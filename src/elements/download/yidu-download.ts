@@ -2,6 +2,8 @@ import { ExportButton } from './export-button.js';
 import { lazyFeature } from '../../core/lazy.js';
 import { loadPrint } from '../print/yidu-print.js';
 import { warn } from '../../core/log.js';
+import { inAppBrowser } from '../../core/device.js';
+import { loadDeviceHelp } from '../close/yidu-close.js';
 import { runtime } from '../../core/runtime.js';
 import type { StringKey } from '../../i18n/strings.js';
 
@@ -12,7 +14,8 @@ const loadPdf = lazyFeature('the PDF export', () => import('../../export/pdf-exp
  * 下载Word / 下载PDF: the article as a file. Word: a real .docx made in the browser (headings, indented
  * paragraphs, lists, images, tables with merged cells). PDF, in order: the site's own file (`href`); a text
  * PDF made in the browser when a `font` is configured; otherwise the print dialog, with a hint to choose
- * "Save as PDF". The file is named after the page title. Before saving, a cancelable `yidu-export` event
+ * "Save as PDF". The file is named after the page title. In an in-app browser (WeChat, QQ, Alipay, DingTalk),
+ * which often drops downloads silently, a note says how to open the page in the system browser. Before saving, a cancelable `yidu-export` event
  * (`detail: { format, fileName, blob, url }`) lets a site handle the file itself.
  *
  * @summary Download the article as Word or PDF.
@@ -45,9 +48,18 @@ export class YiduDownload extends ExportButton {
   }
 
   protected async run(): Promise<string | void> {
+    const said = await this.#make();
+    // In-app browsers often drop downloads silently: say how to get the file in the system browser.
+    if (!inAppBrowser()) return said;
+    const hint = (await this.load(loadDeviceHelp)).downloadHint(this.uiLang)!;
+    this.note = this.note ? `${this.note} ${hint}` : hint;
+    return said ? `${said} ${hint}` : hint;
+  }
+
+  async #make(): Promise<string | void> {
     if (this.#format === 'docx') {
       const { exportDocx } = await this.load(loadDocx);
-      return this.#deliver('docx', await this.working('preparing', () => exportDocx(this.article, this.skip)));
+      return this.#deliver('docx', await this.working(this.x('preparing'), () => exportDocx(this.article, this.skip)));
     }
     if (this.href) {
       const url = new URL(this.href, document.baseURI);
@@ -57,10 +69,10 @@ export class YiduDownload extends ExportButton {
     const font = runtime().config.get().font;
     if (font) {
       const { exportPdf } = await this.load(loadPdf);
-      const file = await this.working('preparing', () =>
+      const file = await this.working(this.x('preparing'), () =>
         exportPdf(this.article, this.skip, {
           fontUrl: new URL(font, document.baseURI).href,
-          pageLabel: this.t('pageOf'),
+          pageLabel: this.x('pageOf'),
           onMissingGlyphs: (chars) => warn(`the PDF font ${font} has no glyphs for: ${chars}`),
         }),
       );
@@ -68,18 +80,18 @@ export class YiduDownload extends ExportButton {
     }
     // No way to make a PDF here: the browser's print dialog can save one.
     const { printArticle } = await this.load(loadPrint);
-    this.note = this.t('pdfHint');
+    this.note = this.x('pdfHint');
     await this.updateComplete;
-    printArticle(this.article, this.skip, { source: this.t('printSource'), printed: this.t('printDate') });
-    return this.t('pdfHint');
+    printArticle(this.article, this.skip, { source: this.x('printSource'), printed: this.x('printDate') });
+    return this.x('pdfHint');
   }
 
   #deliver(format: string, file: { blob: Blob; name: string } | null): string {
     if (!file) {
-      this.note = this.t('emptyArticle');
-      return this.t('emptyArticle');
+      this.note = this.x('emptyArticle');
+      return this.x('emptyArticle');
     }
     this.save(format, file.name, file.blob);
-    return this.t('exportDone') + file.name;
+    return this.x('exportDone') + file.name;
   }
 }

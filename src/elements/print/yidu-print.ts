@@ -21,7 +21,7 @@ export class YiduPrint extends ExportButton {
 
   protected async run(): Promise<void> {
     const { printArticle } = await this.load(loadPrint);
-    printArticle(this.article, this.skip, { source: this.t('printSource'), printed: this.t('printDate') });
+    printArticle(this.article, this.skip, { source: this.x('printSource'), printed: this.x('printDate') });
   }
 }
 

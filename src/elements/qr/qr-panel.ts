@@ -4,14 +4,15 @@
  * behaviour — Esc, 关闭 or a click elsewhere closes it and focus returns to the button; tabbing out closes it.
  * It only listens to the page: the site's own handlers get every click and key as before.
  *
- * This chunk imports nothing from the rest of yidu (Lit and the strings come from the element), so the first
- * load keeps exactly its two files.
+ * This chunk imports from the rest of yidu only the phone media query (core/device.ts, in the first load
+ * anyway); Lit and the strings come from the element, so the first load keeps exactly its two files.
  */
 import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { QR_STRINGS, qrText, type QrStringKey } from '../../i18n/qr-strings.js';
 import { encode, QUIET, savePng } from './qr-code.js';
 import type { follow } from './qr-position.js';
+import { PHONE } from '../../core/device.js';
 
 /** The element, as the panel sees it. */
 export interface QrHost extends HTMLElement {
@@ -53,6 +54,7 @@ STYLES.replaceSync(`
 .panel svg{display:block;flex:none;forced-color-adjust:none}
 .url{font-size:.875em;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
+@media ${PHONE}{.panel>.actions{order:-1}.panel>.title{order:-2}}
 `);
 
 /** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
@@ -141,10 +143,12 @@ export class QrPanel {
     const url = shown ? this.address() : '';
     const image = url ? encode(url) : null;
     const side = image ? image.modules * image.scale : 0;
+    // On a phone (read at each rendering): share and copy, and the code is for showing.
+    const phone = matchMedia(PHONE).matches;
     return html`<div id="panel" part="panel" class="panel ${inline ? 'inline' : `popover${this.open ? ' open' : ''}`}"
       role=${inline ? 'group' : 'dialog'} aria-labelledby="title" tabindex=${inline ? nothing : '-1'}
       popover=${!inline && TOP_LAYER ? 'manual' : nothing}>
-      <p id="title" class="title">${t('qrTitle')}</p>
+      <p id="title" class="title">${t(phone ? 'qrShowTitle' : 'qrTitle')}</p>
       ${shown && !url ? html`<p role="alert">${t('qrNoAddress')}</p>` : nothing}
       ${url && !image ? html`<p role="alert">${t('qrTooLong')}</p>` : nothing}
       ${image
@@ -155,6 +159,10 @@ export class QrPanel {
         : nothing}
       ${url ? html`<p part="url" class="url">${url}</p>` : nothing}
       <div class="actions">
+        ${phone && url && 'share' in navigator
+          ? html`<button part="button" type="button" data-action="share" @click=${() => this.#share(url)}>${t('qrShare')}</button>`
+          : nothing}
+        ${phone && url ? html`<button part="button" type="button" data-action="copy" @click=${() => this.#copy(url)}>${t('qrCopy')}</button>` : nothing}
         ${image ? html`<button part="button" type="button" @click=${() => this.#save(url)}>${t('qrSave')}</button>` : nothing}
         ${this.open ? html`<button part="button" type="button" @click=${() => this.close(true)}>${t('dismiss')}</button>` : nothing}
       </div>
@@ -211,8 +219,27 @@ export class QrPanel {
     const file = this.#text('qrFile');
     savePng(url, title ? `${file}-${title}` : file).catch((e: unknown) => {
       this.#d.error('could not save the QR code image.', e);
-      this.#d.announce(this.#d.t('exportFailed'));
+      this.#d.announce(this.#text('qrSaveFailed'));
     });
+  }
+
+  /** The system share sheet (phones mostly); a reader who cancels it gets no message. */
+  #share(url: string): void {
+    navigator.share({ title: document.title, url }).catch((e: unknown) => {
+      if ((e as Error)?.name !== 'AbortError') this.#d.announce(this.#text('qrShareFailed'));
+    });
+  }
+
+  /** Copies the address; where the browser will not, the address is selected for the reader to copy. */
+  #copy(url: string): void {
+    const said = (key: QrStringKey) => this.#d.announce(this.#text(key));
+    const select = () => {
+      const text = this.#host.renderRoot.querySelector('.url');
+      if (text) getSelection()?.selectAllChildren(text);
+      said('qrCopyByHand');
+    };
+    if (!navigator.clipboard) return select();
+    navigator.clipboard.writeText(url).then(() => said('qrCopied'), select);
   }
 
   #onKey = (e: KeyboardEvent) => {

@@ -18,7 +18,8 @@ let seen: { page: string; canonical: string | null } | undefined;
  * page made on the device (nothing is sent anywhere), the address as text, and 保存二维码图片 (PNG). Esc,
  * 关闭 or a click elsewhere closes it and focus returns to the button. The address is the `url` attribute,
  * the `qrUrl` config, the page's canonical link or the page's own address, read again at every opening and
- * after single-page navigation.
+ * after single-page navigation. On a phone the popover also offers 分享 (where the browser has a share sheet) and
+ * 复制地址, and titles the code for showing to someone else.
  *
  * @summary QR code of this page, in a popover or in place.
  * @attr mode - `popover` (default) or `inline` (the code shown in place, no button).
