@@ -85,8 +85,8 @@ describe('configuration', () => {
     expect(p.warnings.some((w) => w.includes('Yidu.configure()') && w.includes('"fr"'))).to.equal(true);
   });
 
-  it('the README config table matches the schema', async () => {
-    const readme = await (await fetch('/README.md')).text();
+  it('the config table in docs/config.md matches the schema', async () => {
+    const readme = await (await fetch('/docs/config.md')).text();
     const rows = readme.split('\n').filter((l) => l.startsWith('| `data-'));
     expect(rows).to.have.length(Object.keys(CONFIG_FIELDS).length);
     for (const [key, field] of Object.entries(CONFIG_FIELDS)) {

@@ -1,6 +1,6 @@
 /**
  * The configuration schema: every key, its default, what it accepts, and how it is spelled on the script
- * tag. This is the one place the README's config table is written from.
+ * tag. This is the one place the config table in docs/config.md is written from (a test compares them).
  */
 import { shown, warn } from './log.js';
 
