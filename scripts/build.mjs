@@ -70,6 +70,16 @@ const lowerForOldKernels = {
   },
 };
 
+// Lit's html`…` templates keep their source indentation, and every page downloads the entry's. After minifying,
+// the entry's only line breaks followed by indentation are inside those templates, where a run of white space
+// renders as one space: collapse them (first-load bytes). Lazy chunks hold library code and are left alone.
+const squeezeEntryTemplates = {
+  name: 'yidu:squeeze-entry-templates',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = chunk.code.replace(/\n +/g, ' ');
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 // 0. The 简繁 dictionaries, generated from the opencc-js package (cached until opencc-js or the generator changes).
@@ -80,7 +90,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels],
+  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, type YiduConfig } from '../src/core/config.js';
+import { attributeOf, CONFIG_FIELDS, DEFAULT_CONFIG, type YiduConfig } from '../src/core/config.js';
 import { closeAll, openPage, px, settle, TEMPLATE_BODY, TEMPLATE_CSS } from './helpers.js';
 
 const ARTICLE = `<div id="site">站点导航文字</div><article id="art"><p id="a1">文章正文</p></article>`;
@@ -90,7 +90,7 @@ describe('configuration', () => {
     const rows = readme.split('\n').filter((l) => l.startsWith('| `data-'));
     expect(rows).to.have.length(Object.keys(CONFIG_FIELDS).length);
     for (const [key, field] of Object.entries(CONFIG_FIELDS)) {
-      const row = rows.find((r) => r.startsWith(`| \`${field.attribute}\` | \`${key}\` |`));
+      const row = rows.find((r) => r.startsWith(`| \`${attributeOf(key)}\` | \`${key}\` |`));
       expect(row, key).to.be.a('string');
       const value = DEFAULT_CONFIG[key as keyof YiduConfig];
       if (value) expect(row, key).to.include(`| \`${value}\` |`);

@@ -64,8 +64,6 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
 type Check = (value: unknown) => boolean;
 
 interface Field {
-  /** How the key is written as a data attribute on the script tag. */
-  attribute: string;
   /** Human description of accepted values, used in warnings. */
   accepts: string;
   check: Check;
@@ -109,31 +107,31 @@ export function httpUrl(v: unknown): string | null {
   }
 }
 
+/** How a key is written as a data attribute on the script tag: `zhRoot` → `data-zh-root` (configFromScript reads it back). */
+export const attributeOf = (key: string): string => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
-  content: { attribute: 'data-content', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
-  toolbar: { attribute: 'data-toolbar', accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
-  variant: { attribute: 'data-variant', accepts: VARIANTS.map((v) => `"${v}"`).join(', '), check: oneOf(VARIANTS) },
-  lang: { attribute: 'data-lang', accepts: UI_LANGS.map((v) => `"${v}"`).join(', '), check: oneOf(UI_LANGS) },
+  content: { accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  toolbar: { accepts: '"auto" or "none"', check: oneOf(['auto', 'none']) },
+  variant: { accepts: VARIANTS.map((v) => `"${v}"`).join(', '), check: oneOf(VARIANTS) },
+  lang: { accepts: UI_LANGS.map((v) => `"${v}"`).join(', '), check: oneOf(UI_LANGS) },
   storageKey: {
-    attribute: 'data-storage-key',
     accepts: 'a non-empty string',
     check: (v) => typeof v === 'string' && v.trim() !== '',
   },
-  elderHide: { attribute: 'data-elder-hide', accepts: 'a valid CSS selector list', check: isSelectorList },
-  qrUrl: { attribute: 'data-qr-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
-  qaUrl: { attribute: 'data-qa-url', accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
+  elderHide: { accepts: 'a valid CSS selector list', check: isSelectorList },
+  qrUrl: { accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
+  qaUrl: { accepts: 'an http(s) address', check: (v) => v === null || httpUrl(v) !== null },
   font: {
-    attribute: 'data-font',
     accepts: 'the URL of a same-origin .ttf or .otf font',
     check: (v) => v === null || isSameOriginFont(v),
   },
-  source: { attribute: 'data-source', accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
-  zhRoot: { attribute: 'data-zh-root', accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
-  zhFrames: { attribute: 'data-zh-frames', accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
-  zhDictionary: { attribute: 'data-zh-dictionary', accepts: '"full" (no longer needed: 简繁 is always exact)', check: oneOf(['full']) },
-  shortcuts: { attribute: 'data-shortcuts', accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
+  source: { accepts: '"hans" or "hant"', check: oneOf(['hans', 'hant']) },
+  zhRoot: { accepts: 'a valid CSS selector', check: (v) => v === null || isSelector(v) },
+  zhFrames: { accepts: '"none" or "same-origin"', check: oneOf(['none', 'same-origin']) },
+  zhDictionary: { accepts: '"full" (no longer needed: 简繁 is always exact)', check: oneOf(['full']) },
+  shortcuts: { accepts: '"on" or "off"', check: oneOf(['on', 'off']) },
   regions: {
-    attribute: 'data-regions',
     accepts: 'up to six CSS selectors separated by ";"',
     check: (v) => typeof v === 'string' && v.split(';').length <= 6 && v.split(';').every((s) => s.trim() === '' || isSelector(s)),
   },
