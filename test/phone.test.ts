@@ -123,7 +123,7 @@ describe('phones (360 × 640)', function () {
     await focusFrame(p);
     more(p).focus();
     await press(p, 'Tab');
-    expect(focused(p)!.textContent!.trim(), 'Tab goes on into the panel').to.equal('简体');
+    expect(focused(p)!.textContent!.trim(), 'Tab goes on into the panel').to.equal('智能问答');
     await press(p, 'Escape');
     expect(more(p).getAttribute('aria-expanded')).to.equal('false');
     expect(shown(rest)).to.equal(false);

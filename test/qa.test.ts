@@ -165,7 +165,8 @@ describe('智能问答', function () {
     it('is in the toolbar after 长者模式, labelled 智能问答 / 智能問答 / Ask; the chunk loads on first use only', async () => {
       const page = await openPage({ body: '<main><p>正文</p></main>' });
       const bar = page.doc.querySelector('yidu-toolbar')!.shadowRoot!;
-      const tags = [...bar.querySelector('.bar')!.children].map((e) => e.localName);
+      // In document order: on a phone the controls after 长者模式 sit in the 更多 panel, first among them 智能问答.
+      const tags = [...bar.querySelectorAll('.bar *')].map((e) => e.localName).filter((n) => n.startsWith('yidu-'));
       expect(tags.indexOf('yidu-qa')).to.equal(tags.indexOf('yidu-elder-toggle') + 1);
       const host = bar.querySelector('yidu-qa')!;
       expect(launcher(host).textContent).to.equal('智能问答');

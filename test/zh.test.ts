@@ -458,12 +458,15 @@ describe('简体 / 繁体', function () {
     const before = snapshot(p.doc);
     const langs = () => [...p.doc.querySelectorAll('[lang]')].map((el) => `${el.id || el.localName}=${el.getAttribute('lang')}`).sort();
     const original = langs();
-    // Watches for the first lent attribute, then acts like a site script in the next task.
+    // Watches for the first lent attribute and acts like a site script's observer, as soon as it is told: the
+    // blocks still hold their borrowed lang then. (In a later task they may not: on a fast machine the
+    // converter's next slice, a message task, can finish the page and take every borrowed lang back first.)
     const onFirstLent = (act: () => void) => new Promise<void>((resolve) => {
       const mo = new p.win.MutationObserver((records) => {
         if (!records.some((r) => r.attributeName === 'lang' && (r.target as Element).id.startsWith('p'))) return;
         mo.disconnect();
-        setTimeout(() => (act(), resolve()));
+        act();
+        resolve();
       });
       mo.observe(p.doc.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
     });
