@@ -458,12 +458,14 @@ describe('简体 / 繁体', function () {
     const before = snapshot(p.doc);
     const langs = () => [...p.doc.querySelectorAll('[lang]')].map((el) => `${el.id || el.localName}=${el.getAttribute('lang')}`).sort();
     const original = langs();
-    // Watches for the first lent attribute and acts like a site script's observer, as soon as it is told: the
-    // blocks still hold their borrowed lang then. (In a later task they may not: on a fast machine the
-    // converter's next slice, a message task, can finish the page and take every borrowed lang back first.)
+    // Watches until two blocks hold a lent lang, then acts like a site script's observer, as soon as it is told:
+    // the blocks still hold their borrowed lang then. (A task later they may not: on a fast machine the
+    // converter's next slice, a message task, can finish the page and take every borrowed lang back first. And
+    // the first slice, written at once for the text on screen, may lend to one block only.)
+    const lentBlocks = () => [...p.doc.querySelectorAll('main p[lang]')].filter((el) => /^p\d/.test(el.id));
     const onFirstLent = (act: () => void) => new Promise<void>((resolve) => {
-      const mo = new p.win.MutationObserver((records) => {
-        if (!records.some((r) => r.attributeName === 'lang' && (r.target as Element).id.startsWith('p'))) return;
+      const mo = new p.win.MutationObserver(() => {
+        if (lentBlocks().length < 2) return;
         mo.disconnect();
         act();
         resolve();
@@ -476,7 +478,7 @@ describe('简体 / 繁体', function () {
     let siteBlock = '';
     let sameBlock = '';
     const acted = onFirstLent(() => {
-      const [lent, other] = [...p.doc.querySelectorAll('main p[lang]')].filter((el) => /^p\d/.test(el.id));
+      const [lent, other] = lentBlocks();
       siteBlock = lent!.id;
       lent!.setAttribute('lang', 'ja');
       sameBlock = other!.id;
@@ -535,7 +537,7 @@ describe('简体 / 繁体', function () {
     // been reported to any observer when the restore starts: that lang is the site's all the same, and stays.
     let pendingBlock = '';
     const pending = onFirstLent(() => {
-      const lent = [...p.doc.querySelectorAll('main p[lang]')].find((el) => /^p\d/.test(el.id))!;
+      const lent = lentBlocks()[0]!;
       pendingBlock = lent.id;
       lent.setAttribute('lang', lent.getAttribute('lang')!);
       void p.win.Yidu.zh.set('hans');
