@@ -23,7 +23,7 @@ import { formatTable } from './format/table.js';
 import { formatJunit } from './format/junit.js';
 import { formatHtml } from './format/html.js';
 import { verdict, verdictLine, type FailOn, type Policy } from './format/verdict.js';
-import { collectTargets, inShard, parseShard } from './site/targets.js';
+import { collectTargets, inShard, parseShard, type TargetOptions } from './site/targets.js';
 import { runSite } from './site/run-site.js';
 import { StateFile } from './site/state.js';
 import {
@@ -101,14 +101,8 @@ interface AuditCommand {
   site?: SiteOptions;
 }
 
-interface SiteOptions {
-  positionals: string[];
-  urlsFile?: string;
-  sitemap?: string;
-  crawl?: string;
-  maxPages: number;
-  include: string[];
-  exclude: string[];
+/** A site run: where its pages come from (as the target collector takes them), and how it runs. */
+interface SiteOptions extends Pick<TargetOptions, 'positionals' | 'urlsFile' | 'sitemap' | 'crawl' | 'maxPages' | 'include' | 'exclude'> {
   concurrency: number;
   state?: string;
   shard?: { index: number; count: number };
