@@ -15,7 +15,7 @@ import { DEFAULT_PREFS } from './core/prefs.js';
 import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
 import type { AuditOptions } from './audit/run-audit.js';
 import type { AuditReport } from './audit/report.js';
-import { convertText, startZh, zhSettled } from './effects/zh.js';
+import { convertText, startZh, zhSettled } from './zh/boot.js';
 import { loadQa, qaRoot } from './elements/qa/yidu-qa.js';
 import { uiLang } from './i18n/lang.js';
 import type { QaAnswer } from './elements/qa/qa-panel.js';

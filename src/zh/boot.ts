@@ -12,21 +12,21 @@ import { announce } from '../core/announce.js';
 import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
 
-const loadFeature = lazyFeature('简繁 conversion', () => import('../zh/index.js'));
+const loadFeature = lazyFeature('简繁 conversion', () => import('./index.js'));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
 type Chain = Awaited<ReturnType<Feature['buildChain']>>;
 type Variant = YiduConfig['variant'];
 
 // Dictionary chunks: Simplified→Traditional (characters and phrases, plus each variant's own second stage),
 // Traditional→Simplified. Each is fetched only when that direction and variant is needed.
-const ST = retryable(() => import('../zh/generated/st.js'));
-const TS = retryable(() => import('../zh/generated/ts.js'));
+const ST = retryable(() => import('./generated/st.js'));
+const TS = retryable(() => import('./generated/ts.js'));
 const STAGE2: Record<Variant, () => Promise<{ default: readonly string[] }>> = {
   t: () => Promise.resolve({ default: [] }),
-  tw: retryable(() => import('../zh/generated/st-tw.js')),
-  hk: retryable(() => import('../zh/generated/st-hk.js')),
-  twp: retryable(() => import('../zh/generated/st-twp.js')),
-  hkp: retryable(() => import('../zh/generated/st-hkp.js')),
+  tw: retryable(() => import('./generated/st-tw.js')),
+  hk: retryable(() => import('./generated/st-hk.js')),
+  twp: retryable(() => import('./generated/st-twp.js')),
+  hkp: retryable(() => import('./generated/st-hkp.js')),
 };
 const chains = new Map<string, Promise<Chain>>();
 type Converter = InstanceType<Feature['PageConverter']>;
