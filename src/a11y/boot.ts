@@ -43,7 +43,7 @@ interface A11yController {
 interface A11yModule {
   startA11y(rt: Runtime): A11yController;
 }
-export const loadA11y = lazyFeature<A11yModule>('the 无障碍浏览 bar', () => import('./start.js'));
+export const loadA11y = lazyFeature<A11yModule>('the 无障碍浏览 bar', () => import('./controller.js'));
 
 /** The focused element, looking inside shadow roots (our own buttons live in them). */
 export function deepActiveElement(doc: Document = document): HTMLElement | null {
