@@ -2,13 +2,13 @@
  * Start-up and the `Yidu` JavaScript API. One instance per page: a second copy of yidu (another URL or
  * version) finds the first, says so once, and stays out of the way.
  */
-import { runtime } from './core/runtime.js';
+import { choose, runtime, shown } from './core/runtime.js';
 import type { YiduConfig } from './core/config.js';
 import type { Prefs, PrefsListener } from './core/prefs.js';
 import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
-import { a11yApplied } from './a11y/boot.js';
+import { startA11yBoot } from './a11y/boot.js';
 import { defineAll, ELEMENTS } from './define.js';
 import { lazyFeature } from './core/lazy.js';
 import { DEFAULT_PREFS } from './core/prefs.js';
@@ -66,6 +66,9 @@ const loadAudit = lazyFeature('the audit (axe-core)', async () => {
   }
 });
 
+/** The 无障碍浏览 bar and its page effects: a lazy chunk, loaded when the reader or a saved preference needs it. */
+const loadA11yBar = lazyFeature('the 无障碍浏览 bar', () => import('./elements/a11y-bar/start.js'));
+
 const INSTANCE = Symbol.for('yidu.instance');
 /** Set by the loader while a returning reader's saved sizes are not yet applied (avoids a flash). */
 const CLOAK = Symbol.for('yidu.cloak');
@@ -90,8 +93,9 @@ function createApi(): YiduApi {
       return rt.config.get();
     },
     prefs: {
-      get: () => rt.prefs.get(),
-      set: (partial) => rt.prefs.set(partial),
+      // What applies in this page: a feature that failed to load reads as off (its saved choice is kept).
+      get: () => shown(rt),
+      set: (partial) => (partial && typeof partial === 'object' ? choose(rt, partial) : rt.prefs.set(partial)),
       reset: () => rt.prefs.reset(),
       subscribe: (fn) => rt.prefs.subscribe(fn),
     },
@@ -118,6 +122,8 @@ function createApi(): YiduApi {
     if (document.compatMode === 'BackCompat') warn('the page is in quirks mode: add <!doctype html> for predictable text sizes.');
     step('the live region', ensureLiveRegion);
     step('page effects', () => startPageEffects(rt));
+    let a11yApplied: Promise<unknown> = Promise.resolve();
+    step('无障碍浏览', () => (a11yApplied = startA11yBoot(rt, loadA11yBar)));
     step('简繁', () => startZh(rt));
     step('the toolbar', () => {
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {

@@ -2,7 +2,7 @@
  * 无障碍浏览, the lazy part: turns the bar's preferences into page effects and mounts the bar while it is open.
  * Loaded by ./boot.ts only when the reader opens the bar or a saved preference needs it.
  */
-import type { Runtime } from '../core/runtime.js';
+import { choose, shown, type Runtime } from '../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, DEFAULT_PREFS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../core/prefs.js';
 import { announce } from '../core/announce.js';
 import { error } from '../core/log.js';
@@ -20,10 +20,11 @@ import { findRegion, RegionJump } from '../effects/a11y/regions.js';
 import { pickVoice, speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import { pointText, Reader, type VoiceChoice } from '../effects/a11y/speech/reader.js';
 import { pageLang } from '../i18n/lang.js';
-import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS, YiduA11yBar } from '../elements/a11y-bar/yidu-a11y-bar.js';
+import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from './labels.js';
 import { uiLang } from '../i18n/lang.js';
 import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
-import { A11Y_PREFS, barFocus, deepActiveElement, type A11yAction } from './boot.js';
+import { A11Y_PREFS, type A11yAction, type A11yController } from './actions.js';
+import { deepActiveElement } from '../core/focus.js';
 import { toTopLayer } from '../effects/a11y/top-layer.js';
 
 export const BAR_TAG = 'yidu-a11y-bar';
@@ -39,11 +40,28 @@ export const DWELL_MS = 500;
 /** Every bar function off, the bar itself closed. */
 const OFF: Partial<Prefs> = Object.fromEntries(A11Y_PREFS.map((k) => [k, DEFAULT_PREFS[k]]));
 
+/** What the bar does when its buttons are used (a bar button that is not simply a preference). */
+export interface BarActions {
+  read(): void;
+  stopReading(): void;
+  reset(): void;
+  exit(): void;
+  close(): void;
+}
+
+/** The bar element as the controller sees it (the element lives in the elements layer and implements this). */
+export interface BarView extends HTMLElement {
+  actions: BarActions | null;
+  readonly updateComplete: Promise<boolean>;
+  focusBar(): void;
+  openHelp(returnTo?: HTMLElement | null): Promise<void>;
+}
+
 function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length]!;
 }
 
-class A11yController {
+class Controller implements A11yController {
   readonly #rt: Runtime;
   readonly #colors = new ColorSchemes();
   readonly #zoom = new PageZoom();
@@ -53,7 +71,7 @@ class A11yController {
   readonly #caption = new Caption();
   readonly #regions = new RegionJump();
   readonly #dock = new CSSStyleSheet();
-  #bar: YiduA11yBar | null = null;
+  #bar: BarView | null = null;
   #resize: ResizeObserver | null = null;
   #docked = -1;
   #scheduled = false;
@@ -66,32 +84,30 @@ class A11yController {
 
   constructor(rt: Runtime) {
     this.#rt = rt;
-    this.#reader = this.#engine && new Reader(this.#engine, (state) => {
-      if (this.#bar) this.#bar.readState = state;
-    }, (code) => {
+    this.#reader = this.#engine && new Reader(this.#engine, (reading) => rt.status.set({ reading }), (code) => {
       error(`reading aloud failed (${code}); reading stopped.`);
       announce(this.#t('speechFailed'));
       // 指读 would fail again at every resting point: it shows off in this page only, and a click tries again.
-      if (rt.prefs.get().pointRead) rt.prefs.set({ pointRead: false }, { persist: false });
+      if (rt.prefs.get().pointRead) rt.status.fail('pointRead');
     });
     // 拼音 that cannot be loaded: said once, the button shows it off (this page only), a click loads again.
     this.#caption.onPinyinFailed = () => {
-      announce(text(uiLang(rt.config.get(), rt.prefs.get()), 'loadFailed'));
-      rt.prefs.set({ captionPinyin: false }, { persist: false });
+      announce(text(uiLang(rt.config.get(), shown(rt)), 'loadFailed'));
+      rt.status.fail('captionPinyin');
     };
     if (this.#engine) this.#engine.onvoiceschanged = () => this.#schedule();
     // Esc stops reading (the key itself stays the page's: nothing is prevented).
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.#reader && this.#reader.state !== 'idle') this.#reader.stop();
     });
-    YiduA11yBar.define(BAR_TAG);
     rt.prefs.subscribe(this.#schedule);
+    rt.status.subscribe((_, changed) => changed.includes('failed') && this.#schedule());
     rt.config.subscribe(this.#schedule);
     this.#apply();
   }
 
   #t(key: A11yStringKey): string {
-    return a11yText(uiLang(this.#rt.config.get(), this.#rt.prefs.get()), key);
+    return a11yText(uiLang(this.#rt.config.get(), shown(this.#rt)), key);
   }
 
   /** Several changes in one task (重置 then reopen) are applied once, so the bar is not rebuilt. */
@@ -105,7 +121,7 @@ class A11yController {
   };
 
   #apply(): void {
-    const p = this.#rt.prefs.get();
+    const p = shown(this.#rt);
     this.#colors.apply(p.colors);
     this.#zoom.apply(p.pageZoom);
     this.#cursors.apply(p.cursor);
@@ -114,10 +130,7 @@ class A11yController {
     this.#showText(p);
     this.#mountBar(p.a11yBar);
     this.#pointRead(p.pointRead && this.#hasVoices());
-    if (this.#bar) {
-      this.#bar.voicesAvailable = this.#hasVoices();
-      this.#bar.readState = this.#reader?.state ?? 'idle';
-    }
+    this.#rt.status.set({ voices: this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
   }
 
@@ -131,7 +144,7 @@ class A11yController {
         imageLabel: this.#t('textOnlyImage'),
         lang: document.documentElement.lang,
         fontPx: TEXT_VIEW_PX * SIZE_FACTORS[p.fontSize] * (p.elder ? 1.2 : 1),
-        onEscape: () => this.#rt.prefs.set({ textOnly: false }),
+        onEscape: () => choose(this.#rt, { textOnly: false }),
       });
     }
   }
@@ -145,14 +158,14 @@ class A11yController {
     if (!on) return this.#textWatch?.disconnect();
     this.#textWatch ??= new MutationObserver(() => {
       clearTimeout(this.#textTimer);
-      this.#textTimer = window.setTimeout(() => this.#showText(this.#rt.prefs.get()), 100);
+      this.#textTimer = window.setTimeout(() => this.#showText(shown(this.#rt)), 100);
     });
     this.#textWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
   /** The page's current script: the reader's 简/繁 choice, else `<html lang>`. */
   #lang(): string {
-    const { zh } = this.#rt.prefs.get();
+    const { zh } = shown(this.#rt);
     const variant = this.#rt.config.get().variant;
     const page = document.documentElement.lang || 'zh-CN';
     if (pageLang() === 'en') return page;
@@ -228,7 +241,7 @@ class A11yController {
 
   #mountBar(open: boolean): void {
     if (open && !this.#bar) {
-      const bar = document.createElement(BAR_TAG) as YiduA11yBar;
+      const bar = document.createElement(BAR_TAG) as BarView;
       bar.actions = {
         read: () => this.#read(),
         stopReading: () => this.#reader?.stop(),
@@ -236,8 +249,6 @@ class A11yController {
         exit: () => this.run('exit'),
         close: () => this.#close(),
       };
-      bar.voicesAvailable = this.#hasVoices();
-      bar.readState = this.#reader?.state ?? 'idle';
       // A child of <html>, outside the body: page zoom and colour schemes never reach it, 纯文本 never hides it.
       // First in the document, so it is also first in the Tab order, as it is first on screen.
       document.documentElement.prepend(bar);
@@ -251,7 +262,7 @@ class A11yController {
       void bar.updateComplete.then(dock);
       this.#resize = new ResizeObserver(() => setTimeout(dock));
       this.#resize.observe(bar);
-      if (barFocus.focusOnOpen) bar.focusBar();
+      if (this.#rt.status.get().focusBarOnOpen) bar.focusBar();
     } else if (!open && this.#bar) {
       const bar = this.#bar;
       // activeElement, not :focus-within: it holds even while the window itself is in the background.
@@ -263,7 +274,7 @@ class A11yController {
       this.#docked = -1;
       if (hadFocus) this.#returnFocus();
     }
-    barFocus.focusOnOpen = false;
+    this.#rt.status.set({ focusBarOnOpen: false });
   }
 
   /** Pushes the page down by the bar's height instead of covering its top. */
@@ -278,15 +289,15 @@ class A11yController {
   }
 
   #returnFocus(): void {
-    const opener = barFocus.opener;
-    barFocus.opener = null;
+    const opener = this.#rt.status.get().barOpener;
+    this.#rt.status.set({ barOpener: null });
     if (opener?.isConnected) return opener.focus();
     const toggle = document.querySelector('yidu-a11y-toggle');
     toggle?.shadowRoot?.querySelector('button')?.focus();
   }
 
   #close(): void {
-    this.#rt.prefs.set({ a11yBar: false });
+    choose(this.#rt, { a11yBar: false });
   }
 
   /** Alt+1…6: to region n, if this page has it (the key is the page's otherwise). */
@@ -302,31 +313,32 @@ class A11yController {
   /** What a shortcut or a bar button asks for. */
   run(action: A11yAction): void {
     const { prefs } = this.#rt;
-    const p = prefs.get();
+    const p = shown(this.#rt);
+    const set = (partial: Partial<Prefs>) => choose(this.#rt, partial);
     switch (action) {
       case 'toggle':
-        prefs.set({ a11yBar: !p.a11yBar });
+        set({ a11yBar: !p.a11yBar });
         break;
       case 'read':
         this.#read();
         break;
       case 'rate': {
         const r = next(SPEECH_RATES, p.speechRate);
-        prefs.set({ speechRate: r });
+        set({ speechRate: r });
         announce(`${this.#t('rate')}：${this.#t(RATE_LABELS[r])}`);
         break;
       }
       case 'pointRead':
-        prefs.set({ pointRead: !p.pointRead });
+        set({ pointRead: !p.pointRead });
         announce(`${this.#t('pointRead')}：${this.#t(p.pointRead ? 'off' : 'pointRead')}`);
         break;
       case 'caption':
-        prefs.set({ caption: !p.caption });
+        set({ caption: !p.caption });
         announce(`${this.#t('caption')}：${this.#t(p.caption ? 'off' : 'caption')}`);
         break;
       case 'colors': {
         const scheme = next(COLOR_SCHEMES, p.colors);
-        prefs.set({ colors: scheme });
+        set({ colors: scheme });
         announce(`${this.#t('colors')}：${this.#t(SCHEME_LABELS[scheme])}`);
         break;
       }
@@ -334,19 +346,19 @@ class A11yController {
       case 'zoomOut': {
         const i = ZOOM_STEPS.indexOf(p.pageZoom) + (action === 'zoomIn' ? 1 : -1);
         const z = ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, i))]!;
-        prefs.set({ pageZoom: z });
+        set({ pageZoom: z });
         announce(`${this.#t('pageZoom')} ${Math.round(z * 100)}%`);
         break;
       }
       case 'cursor': {
         const c = next(CURSORS, p.cursor);
-        prefs.set({ cursor: c });
+        set({ cursor: c });
         announce(`${this.#t('bigCursor')}：${this.#t(CURSOR_LABELS[c])}`);
         break;
       }
       case 'guide': {
         const g = next(GUIDES, p.guide);
-        prefs.set({ guide: g });
+        set({ guide: g });
         announce(`${this.#t('guide')}：${this.#t(GUIDE_LABELS[g])}`);
         break;
       }
@@ -354,17 +366,17 @@ class A11yController {
         // Every yidu preference back to its default (only our key is touched); the bar stays where it was.
         this.#reader?.stop();
         prefs.reset();
-        if (p.a11yBar) prefs.set({ a11yBar: true });
+        if (p.a11yBar) set({ a11yBar: true });
         announce(this.#t('resetDone'));
         break;
       }
       case 'exit':
         this.#reader?.stop();
-        prefs.set(OFF);
+        set(OFF);
         break;
       case 'help': {
         const returnTo = deepActiveElement();
-        if (!p.a11yBar) prefs.set({ a11yBar: true });
+        if (!p.a11yBar) set({ a11yBar: true });
         queueMicrotask(() => void this.#bar?.openHelp(returnTo));
         break;
       }
@@ -372,9 +384,9 @@ class A11yController {
   }
 }
 
-let controller: A11yController | null = null;
+let controller: Controller | null = null;
 
 /** Starts the bar's effects once per page and returns the controller shortcuts talk to. */
-export function startA11y(rt: Runtime): A11yController {
-  return (controller ??= new A11yController(rt));
+export function startController(rt: Runtime): A11yController {
+  return (controller ??= new Controller(rt));
 }

@@ -3,7 +3,7 @@
  * first need (a click, a saved preference, or the reader's hover/focus on 繁体); the page is converted in
  * slices and restored exactly. Steps run one after another, so a quick 简→繁→简 never interleaves.
  */
-import type { Runtime } from '../core/runtime.js';
+import { shown, type Runtime } from '../core/runtime.js';
 import type { YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
@@ -67,13 +67,14 @@ class ZhEffect {
   constructor(rt: Runtime) {
     this.#rt = rt;
     rt.prefs.subscribe((_, changed) => changed.includes('zh') && this.#sync());
+    rt.status.onRetry((keys) => keys.includes('zh') && this.#sync());
     rt.config.subscribe(() => this.#sync());
     this.#sync();
   }
 
   #wanted(): string | null {
     const c = this.#rt.config.get();
-    if (wantedScript(this.#rt.prefs.get(), c) === c.source) return null;
+    if (wantedScript(shown(this.#rt), c) === c.source) return null;
     return JSON.stringify([c.source, c.variant, c.zhRoot, c.zhFrames]);
   }
 
@@ -143,11 +144,10 @@ class ZhEffect {
       loaded = await this.#load();
     } catch (e) {
       error('could not load 简繁 conversion; the next attempt will retry.', e);
-      // The page stays as written and the switch says so; the reader's saved choice is kept (not persisted),
-      // so the next visit tries again, and the next click loads again.
-      const { config, prefs } = this.#rt;
-      prefs.set({ zh: config.get().source }, { persist: false });
-      announce(text(uiLang(config.get(), prefs.get()), 'zhLoadFailed'));
+      // The page stays as written and the switch says so; the reader's saved choice is kept, so the next
+      // visit tries again, and the next click loads again.
+      this.#rt.status.fail('zh');
+      announce(text(uiLang(this.#rt.config.get(), shown(this.#rt)), 'zhLoadFailed'));
       return;
     }
     if (this.#wanted() !== wanted) return;

@@ -16,7 +16,7 @@ export class YiduA11yToggle extends YiduElement {
     const open = this.prefs.a11yBar;
     return html`<span class=${this.rootClass} lang=${this.uiLang}>
       <button part="button" type="button" aria-expanded=${open ? 'true' : 'false'}
-        @click=${(e: Event) => setBarOpen(runtime(), !this.prefs.a11yBar, e.currentTarget as HTMLElement)}>${this.t('a11y')}</button>
+        @click=${(e: Event) => setBarOpen(runtime(), !open, e.currentTarget as HTMLElement)}>${this.t('a11y')}</button>
     </span>`;
   }
 }
