@@ -128,11 +128,16 @@ await build({
   },
 });
 
-// 3. The classic-script loader.
+// 3. The classic-script loader. It imports nothing, so the preferences it hides the page for (`cloak` in the
+// mode registry, with their defaults) are written into it here.
+const registry = await esbuild({ entryPoints: [`${root}src/core/modes.ts`], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const { FIELDS } = await import(`data:text/javascript;base64,${Buffer.from(registry.outputFiles[0].text).toString('base64')}`);
+const cloakPrefs = Object.fromEntries(Object.entries(FIELDS).filter(([, f]) => f.cloak).map(([k, f]) => [k, f.default]));
 const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 'utf8'), {
   minify: true,
   target: 'es2020',
   charset: 'utf8',
+  define: { __CLOAK_PREFS__: JSON.stringify(cloakPrefs) },
 });
 writeFileSync(`${root}dist/yidu.js`, loader.code);
 

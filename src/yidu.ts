@@ -95,7 +95,7 @@ function createApi(): YiduApi {
     prefs: {
       // What applies in this page: a feature that failed to load reads as off (its saved choice is kept).
       get: () => shown(rt),
-      set: (partial) => (partial && typeof partial === 'object' ? choose(rt, partial) : rt.prefs.set(partial)),
+      set: (partial) => choose(rt, partial),
       reset: () => rt.prefs.reset(),
       subscribe: (fn) => rt.prefs.subscribe(fn),
     },

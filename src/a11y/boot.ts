@@ -14,7 +14,7 @@ export { A11Y_PREFS, SHORTCUT_KEYS, type A11yAction };
 
 /** The lazy chunk (the bar and its effects), given by the entry that starts this: it holds elements. */
 let loadChunk: (() => Promise<A11yModule>) | null = null;
-export const loadA11y = (): Promise<A11yModule> => loadChunk?.() ?? Promise.reject(new Error('无障碍浏览 has not started'));
+export const loadA11y = (): Promise<A11yModule> => loadChunk!();
 
 /** Opens (focus moves into the bar and later returns to `opener`) or closes the bar. */
 export function setBarOpen(rt: Runtime, open: boolean, opener: HTMLElement | null = deepActiveElement()): void {
@@ -65,7 +65,7 @@ export function startA11yBoot(rt: Runtime, load: () => Promise<A11yModule>): Pro
   };
   const applied = check() ?? Promise.resolve();
   rt.prefs.subscribe(check);
-  rt.status.onRetry((keys) => void check(undefined, keys));
+  rt.status.subscribe((s, changed) => changed.includes('retried') && void check(undefined, s.retried));
   document.addEventListener('keydown', (e) => {
     if (rt.config.get().shortcuts !== 'on' || e.defaultPrevented) return;
     // Region jumps only while the bar is open (its chunk is then loaded), and only to a region the page has:

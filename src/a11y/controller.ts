@@ -20,6 +20,7 @@ import { findRegion, RegionJump } from '../effects/a11y/regions.js';
 import { pickVoice, speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import { pointText, Reader, type VoiceChoice } from '../effects/a11y/speech/reader.js';
 import { pageLang } from '../i18n/lang.js';
+import { traditionalRegion, variantLang } from '../i18n/script.js';
 import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from './labels.js';
 import { uiLang } from '../i18n/lang.js';
 import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
@@ -130,7 +131,7 @@ class Controller implements A11yController {
     this.#showText(p);
     this.#mountBar(p.a11yBar);
     this.#pointRead(p.pointRead && this.#hasVoices());
-    this.#rt.status.set({ voices: this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
+    this.#rt.status.set({ noVoice: !this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
   }
 
@@ -171,7 +172,7 @@ class Controller implements A11yController {
     if (pageLang() === 'en') return page;
     if (zh === 'hant' || (zh === 'auto' && pageLang() === 'zh-Hant')) {
       if (zh === 'auto' && /^zh-(hk|mo|tw)/i.test(page)) return page;
-      return variant.startsWith('hk') ? 'zh-HK' : 'zh-TW';
+      return traditionalRegion(variantLang(variant));
     }
     return 'zh-CN';
   }

@@ -3,8 +3,8 @@
  * Created on first use, so an element imported on its own still finds it.
  */
 import { ConfigStore, configFromScript } from './config.js';
-import { PrefStore, type Prefs } from './prefs.js';
-import { shownPrefs, StatusStore } from './status.js';
+import { DEFAULT_PREFS, PrefStore, type Prefs } from './prefs.js';
+import { StatusStore } from './status.js';
 import { announce } from './announce.js';
 import { text, uiLang } from '../i18n/lang.js';
 
@@ -42,14 +42,15 @@ function create(): Runtime {
   return { config, prefs, status: new StatusStore() };
 }
 
-/** The preferences as the page shows them (a feature that failed reads as off). */
+/** The preferences as the page shows them: a feature that failed reads as off (简繁: the page as written). */
 export function shown(rt: Runtime): Readonly<Prefs> {
-  // 简繁 that failed shows the page as written.
-  return shownPrefs(rt.prefs.get(), rt.status.get(), { zh: rt.config.get().source });
+  const p = rt.prefs.get();
+  const { failed } = rt.status.get();
+  return failed.length ? { ...p, ...Object.fromEntries(failed.map((k) => [k, k === 'zh' ? rt.config.get().source : DEFAULT_PREFS[k]])) } : p;
 }
 
 /** The reader's choice: the preferences are set, and a feature among them that had failed is tried again. */
 export function choose(rt: Runtime, partial: Partial<Prefs>): void {
   rt.prefs.set(partial);
-  rt.status.retry(Object.keys(partial));
+  rt.status.retry(Object.keys(Object(partial)));
 }

@@ -3,7 +3,7 @@
  * failed, whether the browser can speak, where focus goes back to. Effects write it, elements read it; it is
  * never stored. Keeping it apart means an effect never writes a preference.
  */
-import { DEFAULT_PREFS, type Prefs } from './prefs.js';
+import type { Prefs } from './prefs.js';
 
 export interface Status {
   /**
@@ -11,23 +11,25 @@ export interface Status {
    * they show and act as off until the reader chooses them again. The saved choice is kept for the next visit.
    */
   readonly failed: readonly (keyof Prefs)[];
-  /** The browser has a voice for the page's language: 声音 can be used. */
-  readonly voices: boolean;
-  /** 连读. */
-  readonly reading: 'idle' | 'playing' | 'paused';
+  /**
+   * The failed preferences the reader last chose again: effects watch this to try once more (a new failure
+   * changes only `failed`, so it never starts another attempt by itself).
+   */
+  readonly retried?: readonly (keyof Prefs)[];
+  /** The browser has no voice for the page's language: 声音 cannot be used. */
+  readonly noVoice?: boolean;
+  /** 连读 (idle when unset). */
+  readonly reading?: 'idle' | 'playing' | 'paused';
   /** Where focus returns when the bar closes, and whether the bar takes focus when it opens. */
-  readonly barOpener: HTMLElement | null;
-  readonly focusBarOnOpen: boolean;
+  readonly barOpener?: HTMLElement | null;
+  readonly focusBarOnOpen?: boolean;
 }
 
 export type StatusListener = (status: Readonly<Status>, changed: readonly (keyof Status)[]) => void;
 
-const INITIAL: Status = { failed: [], voices: true, reading: 'idle', barOpener: null, focusBarOnOpen: false };
-
 export class StatusStore {
-  #status: Readonly<Status> = INITIAL;
+  #status: Readonly<Status> = { failed: [] };
   readonly #listeners = new Set<StatusListener>();
-  readonly #retryListeners = new Set<(keys: readonly (keyof Prefs)[]) => void>();
 
   get(): Readonly<Status> {
     return this.#status;
@@ -36,37 +38,23 @@ export class StatusStore {
   set(partial: Partial<Status>): void {
     const changed = (Object.keys(partial) as (keyof Status)[]).filter((k) => partial[k] !== this.#status[k]);
     if (changed.length === 0) return;
-    this.#status = Object.freeze({ ...this.#status, ...partial });
+    this.#status = { ...this.#status, ...partial };
     for (const fn of this.#listeners) fn(this.#status, changed);
   }
 
   /** A feature behind `key` failed in this page. */
   fail(key: keyof Prefs): void {
-    if (!this.#status.failed.includes(key)) this.set({ failed: [...this.#status.failed, key] });
+    this.set({ failed: [...this.#status.failed, key] });
   }
 
   /** The reader chose these preferences again: their features get another try. */
   retry(keys: readonly string[]): void {
     const again = this.#status.failed.filter((k) => keys.includes(k));
-    if (again.length === 0) return;
-    this.set({ failed: this.#status.failed.filter((k) => !again.includes(k)) });
-    for (const fn of this.#retryListeners) fn(again);
-  }
-
-  /** Effects listen here to try a failed feature again (and only then: a new failure does not call them). */
-  onRetry(fn: (keys: readonly (keyof Prefs)[]) => void): () => void {
-    this.#retryListeners.add(fn);
-    return () => this.#retryListeners.delete(fn);
+    if (again.length) this.set({ failed: this.#status.failed.filter((k) => !again.includes(k)), retried: again });
   }
 
   subscribe(fn: StatusListener): () => void {
     this.#listeners.add(fn);
     return () => this.#listeners.delete(fn);
   }
-}
-
-/** The preferences as the page shows them: a failed feature reads as off (`off`, else its default). */
-export function shownPrefs(prefs: Readonly<Prefs>, status: Readonly<Status>, off: Partial<Prefs> = {}): Readonly<Prefs> {
-  if (status.failed.length === 0) return prefs;
-  return { ...prefs, ...Object.fromEntries(status.failed.map((k) => [k, off[k] ?? DEFAULT_PREFS[k]])) };
 }

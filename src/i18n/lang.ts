@@ -3,13 +3,16 @@ import type { YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { STRINGS, type StringKey, type UiLang } from './strings.js';
 
-const TRADITIONAL = /^zh-(hant|tw|hk|mo)\b/i;
+/** Tags of text in Traditional characters (re-exported by ./script.ts with the other script facts). */
+export const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)(-|$)/i;
+
+export const isTraditional = (lang: string): boolean => TRADITIONAL_LANG.test(lang);
 
 /** The script a page is written in, from `<html lang>`. */
 export function pageLang(doc: Document = document): UiLang {
   const lang = doc.documentElement.lang.trim();
   if (/^en\b/i.test(lang)) return 'en';
-  if (TRADITIONAL.test(lang)) return 'zh-Hant';
+  if (isTraditional(lang)) return 'zh-Hant';
   return 'zh-Hans';
 }
 

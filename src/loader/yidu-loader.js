@@ -21,15 +21,17 @@
 
   // A returning reader with a larger size, elder mode, a colour scheme, page zoom, the text-only view or the
   // docked bar saved should not see the page flash as it was: hide it until the saved preferences are
-  // applied (at most one second). The list mirrors A11Y_PREFS in src/a11y/boot.ts: this file imports nothing.
+  // applied (at most one second). Which preferences, with their defaults: the modes marked `cloak` in
+  // src/core/modes.ts, written in by the build (this file imports nothing).
+  var CLOAK_PREFS = __CLOAK_PREFS__;
   var CLOAK = Symbol.for('yidu.cloak');
   try {
     var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';
     var saved = JSON.parse(localStorage.getItem(key) || 'null');
     var prefs = saved && saved.prefs;
-    var changesPage = prefs && ((prefs.fontSize && prefs.fontSize !== 'medium') || prefs.elder === true ||
-      (prefs.colors && prefs.colors !== 'default') || (prefs.pageZoom && prefs.pageZoom !== 1) ||
-      prefs.textOnly === true || prefs.a11yBar === true || prefs.caption === true);
+    var changesPage = prefs && Object.keys(CLOAK_PREFS).some(function (k) {
+      return prefs[k] !== undefined && prefs[k] !== CLOAK_PREFS[k];
+    });
     if (!window[CLOAK] && changesPage) {
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(':root{visibility:hidden !important}');

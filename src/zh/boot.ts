@@ -67,7 +67,8 @@ class ZhEffect {
   constructor(rt: Runtime) {
     this.#rt = rt;
     rt.prefs.subscribe((_, changed) => changed.includes('zh') && this.#sync());
-    rt.status.onRetry((keys) => keys.includes('zh') && this.#sync());
+    // A failed conversion the reader asks for again (#step does nothing if the page already shows the choice).
+    rt.status.subscribe((_, changed) => changed.includes('retried') && this.#sync());
     rt.config.subscribe(() => this.#sync());
     this.#sync();
   }

@@ -236,7 +236,8 @@ export class YiduA11yBar extends YiduElement implements BarView {
 
   #sound(p: Readonly<Prefs>): TemplateResult {
     // No voice for the page's language: 声音 says so and is disabled.
-    const { voices, reading: state } = this.status;
+    const voices = !this.status.noVoice;
+    const state = this.status.reading ?? 'idle';
     const off = voices ? 'false' : 'true';
     const why = voices ? nothing : 'no-voices';
     return html`<span class="zoom" role="group" aria-label=${this.a('sound')}>
