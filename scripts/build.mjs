@@ -132,12 +132,13 @@ await build({
 // mode registry, with their defaults) are written into it here.
 const registry = await esbuild({ entryPoints: [`${root}src/core/modes.ts`], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
 const { FIELDS } = await import(`data:text/javascript;base64,${Buffer.from(registry.outputFiles[0].text).toString('base64')}`);
-const cloakPrefs = Object.fromEntries(Object.entries(FIELDS).filter(([, f]) => f.cloak).map(([k, f]) => [k, f.default]));
-const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 'utf8'), {
+// `prefs.k === true` for a switch that is off by default, else `prefs.k && prefs.k !== default` (no default is falsy).
+const cloakTest = Object.entries(FIELDS).filter(([, f]) => f.cloak)
+  .map(([k, f]) => (f.default === false ? `prefs.${k} === true` : `(prefs.${k} && prefs.${k} !== ${JSON.stringify(f.default)})`)).join(' || ');
+const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 'utf8').replace('__CLOAK_TEST__', `(${cloakTest})`), {
   minify: true,
   target: 'es2020',
   charset: 'utf8',
-  define: { __CLOAK_PREFS__: JSON.stringify(cloakPrefs) },
 });
 writeFileSync(`${root}dist/yidu.js`, loader.code);
 

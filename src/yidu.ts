@@ -18,6 +18,7 @@ import type { AuditReport } from './audit/report.js';
 import { convertText, startZh, zhSettled } from './zh/boot.js';
 import { loadQa, qaRoot } from './elements/qa/yidu-qa.js';
 import { uiLang } from './i18n/lang.js';
+import { labelsFor } from './elements/base/labels.js';
 import type { QaAnswer } from './elements/qa/qa-panel.js';
 
 declare const __YIDU_VERSION__: string;
@@ -132,7 +133,8 @@ function createApi(): YiduApi {
     });
     // Saved 配色 / zoom / 纯文本 come with the 无障碍浏览 chunk: the page stays hidden until they are applied too.
     void a11yApplied.then(() => window[CLOAK]?.());
-    resolveReady();
+    // English labels are a lazy chunk: ready once they are on the elements.
+    void Promise.resolve(labelsFor(uiLang(rt.config.get(), rt.prefs.get()))).then(resolveReady);
     document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -23,15 +23,13 @@
   // docked bar saved should not see the page flash as it was: hide it until the saved preferences are
   // applied (at most one second). Which preferences, with their defaults: the modes marked `cloak` in
   // src/core/modes.ts, written in by the build (this file imports nothing).
-  var CLOAK_PREFS = __CLOAK_PREFS__;
   var CLOAK = Symbol.for('yidu.cloak');
   try {
     var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';
     var saved = JSON.parse(localStorage.getItem(key) || 'null');
     var prefs = saved && saved.prefs;
-    var changesPage = prefs && Object.keys(CLOAK_PREFS).some(function (k) {
-      return prefs[k] !== undefined && prefs[k] !== CLOAK_PREFS[k];
-    });
+    // Written in by the build: true when a saved preference marked `cloak` is away from its default.
+    var changesPage = prefs && __CLOAK_TEST__;
     if (!window[CLOAK] && changesPage) {
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(':root{visibility:hidden !important}');

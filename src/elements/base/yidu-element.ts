@@ -3,6 +3,7 @@ import { choose, runtime, shown } from '../../core/runtime.js';
 import type { Prefs } from '../../core/prefs.js';
 import type { Status } from '../../core/status.js';
 import { text, uiLang } from '../../i18n/lang.js';
+import { labelsFor } from './labels.js';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { baseStyles } from './styles.js';
 
@@ -63,7 +64,20 @@ export class YiduElement extends LitElement {
   }
 
   protected get uiLang(): UiLang {
-    return uiLang(runtime().config.get(), this.prefs);
+    const lang = uiLang(runtime().config.get(), this.prefs);
+    // Labels other than 简体 are a lazy chunk: render again once they are here (the update is complete then).
+    this.#labels ??= labelsFor(lang)?.then((ok) => {
+      this.#labels = null;
+      if (ok) this.requestUpdate();
+    }) ?? null;
+    return lang;
+  }
+
+  #labels: Promise<void> | null = null;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#labels;
+    return super.getUpdateComplete();
   }
 
   protected t(key: StringKey): string {
