@@ -16,3 +16,20 @@ export interface A11yController {
 export interface A11yModule {
   startA11y(rt: import('../core/runtime.js').Runtime): A11yController;
 }
+
+/** What the bar does when its buttons are used (a bar button that is not simply a preference). */
+export interface BarActions {
+  read(): void;
+  stopReading(): void;
+  reset(): void;
+  exit(): void;
+  close(): void;
+}
+
+/** The bar element as the controller sees it (the element lives in the elements layer and implements this). */
+export interface BarView extends HTMLElement {
+  actions: BarActions | null;
+  readonly updateComplete: Promise<boolean>;
+  focusBar(): void;
+  openHelp(returnTo?: HTMLElement | null): Promise<void>;
+}

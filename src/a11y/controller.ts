@@ -8,7 +8,6 @@ import { announce } from '../core/announce.js';
 import { error } from '../core/log.js';
 import { text } from '../i18n/lang.js';
 import { resolveContentRoot } from '../core/content-root.js';
-import { adopt, BOOST } from '../effects/adopted.js';
 import { SIZE_FACTORS } from '../effects/page-effects.js';
 import { ColorSchemes } from '../effects/a11y/color-schemes.js';
 import { PageZoom } from '../effects/a11y/page-zoom.js';
@@ -17,46 +16,25 @@ import { Guides } from '../effects/a11y/guides.js';
 import { TextOnlyView } from '../effects/a11y/text-only.js';
 import { Caption } from '../effects/a11y/caption.js';
 import { findRegion, RegionJump } from '../effects/a11y/regions.js';
-import { pickVoice, speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
+import { speechEngine, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import { pointText, Reader, type VoiceChoice } from '../effects/a11y/speech/reader.js';
-import { pageLang } from '../i18n/lang.js';
-import { traditionalRegion, variantLang } from '../i18n/script.js';
 import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from './labels.js';
 import { uiLang } from '../i18n/lang.js';
 import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
-import { A11Y_PREFS, type A11yAction, type A11yController } from './actions.js';
+import { A11Y_PREFS, type A11yAction, type A11yController, type BarView } from './actions.js';
+import { BarMount } from './bar-mount.js';
+import { PointRead } from './point-read.js';
+import { voiceChoice } from './voice.js';
 import { deepActiveElement } from '../core/focus.js';
-import { toTopLayer } from '../effects/a11y/top-layer.js';
 
 export const BAR_TAG = 'yidu-a11y-bar';
 
 /** Text size of the 纯文本 view before the reader's 文字大小 factor. */
 const TEXT_VIEW_PX = 20;
 
-/** 语速 as speech rates. */
-export const RATES: Readonly<Record<Prefs['speechRate'], number>> = { slow: 0.7, normal: 1, fast: 1.4 };
-/** 指读 waits this long for the pointer to rest before reading. */
-export const DWELL_MS = 500;
 
 /** Every bar function off, the bar itself closed. */
 const OFF: Partial<Prefs> = Object.fromEntries(A11Y_PREFS.map((k) => [k, DEFAULT_PREFS[k]]));
-
-/** What the bar does when its buttons are used (a bar button that is not simply a preference). */
-export interface BarActions {
-  read(): void;
-  stopReading(): void;
-  reset(): void;
-  exit(): void;
-  close(): void;
-}
-
-/** The bar element as the controller sees it (the element lives in the elements layer and implements this). */
-export interface BarView extends HTMLElement {
-  actions: BarActions | null;
-  readonly updateComplete: Promise<boolean>;
-  focusBar(): void;
-  openHelp(returnTo?: HTMLElement | null): Promise<void>;
-}
 
 function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length]!;
@@ -71,20 +49,20 @@ class Controller implements A11yController {
   readonly #textOnly = new TextOnlyView();
   readonly #caption = new Caption();
   readonly #regions = new RegionJump();
-  readonly #dock = new CSSStyleSheet();
-  #bar: BarView | null = null;
-  #resize: ResizeObserver | null = null;
-  #docked = -1;
+  readonly #mount: BarMount;
   #scheduled = false;
   readonly #engine: SpeechEngine | null = speechEngine();
   readonly #reader: Reader | null;
-  #pointing = false;
-  #dwell = 0;
+  readonly #point = new PointRead((el) => {
+    const text = pointText(el);
+    if (text) this.#reader?.say(text, this.#voice());
+  });
   #textWatch: MutationObserver | null = null;
   #textTimer = 0;
 
   constructor(rt: Runtime) {
     this.#rt = rt;
+    this.#mount = new BarMount(rt);
     this.#reader = this.#engine && new Reader(this.#engine, (reading) => rt.status.set({ reading }), (code) => {
       error(`reading aloud failed (${code}); reading stopped.`);
       announce(this.#t('speechFailed'));
@@ -130,7 +108,7 @@ class Controller implements A11yController {
     this.#caption.apply(p.caption, p.captionPinyin);
     this.#showText(p);
     this.#mountBar(p.a11yBar);
-    this.#pointRead(p.pointRead && this.#hasVoices());
+    this.#point.set(p.pointRead && this.#hasVoices());
     this.#rt.status.set({ noVoice: !this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
   }
@@ -164,70 +142,13 @@ class Controller implements A11yController {
     this.#textWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
-  /** The page's current script: the reader's 简/繁 choice, else `<html lang>`. */
-  #lang(): string {
-    const { zh } = shown(this.#rt);
-    const variant = this.#rt.config.get().variant;
-    const page = document.documentElement.lang || 'zh-CN';
-    if (pageLang() === 'en') return page;
-    if (zh === 'hant' || (zh === 'auto' && pageLang() === 'zh-Hant')) {
-      if (zh === 'auto' && /^zh-(hk|mo|tw)/i.test(page)) return page;
-      return traditionalRegion(variantLang(variant));
-    }
-    return 'zh-CN';
-  }
-
   #voice(): VoiceChoice {
-    const lang = this.#lang();
-    return { lang, rate: RATES[this.#rt.prefs.get().speechRate], voice: pickVoice(this.#engine?.voices() ?? [], lang) };
+    return voiceChoice(this.#rt, this.#engine);
   }
 
   #hasVoices(): boolean {
     return !!this.#engine && this.#voice().voice !== null;
   }
-
-  /** 指读 (rest the mouse, tap, or focus): passive listeners only, so clicks, focus order and keys are never affected. */
-  #pointRead(on: boolean): void {
-    if (on === this.#pointing) return;
-    this.#pointing = on;
-    const opts = { capture: true, passive: true } as const;
-    if (on) {
-      document.addEventListener('pointerover', this.#onPointerOver, opts);
-      document.addEventListener('pointerout', this.#onPointerOut, opts);
-      document.addEventListener('focusin', this.#onFocusIn, opts);
-      document.addEventListener('pointerup', this.#onTap, opts);
-    } else {
-      clearTimeout(this.#dwell);
-      document.removeEventListener('pointerover', this.#onPointerOver, opts);
-      document.removeEventListener('pointerout', this.#onPointerOut, opts);
-      document.removeEventListener('focusin', this.#onFocusIn, opts);
-      document.removeEventListener('pointerup', this.#onTap, opts);
-    }
-  }
-
-  #readPoint(target: EventTarget | null): void {
-    const el = target as Element | null;
-    if (!el || el.nodeType !== Node.ELEMENT_NODE || el.localName.startsWith('yidu-') || !this.#reader) return;
-    const text = pointText(el);
-    if (text) this.#reader.say(text, this.#voice());
-  }
-
-  #onPointerOver = (e: PointerEvent): void => {
-    if (e.pointerType === 'touch') return;
-    clearTimeout(this.#dwell);
-    const target = e.target;
-    this.#dwell = window.setTimeout(() => this.#readPoint(target), DWELL_MS);
-  };
-
-  #onPointerOut = (): void => clearTimeout(this.#dwell);
-
-  /** On touch, a tap reads what was tapped: a passive listener, so the tap itself goes on as always (a drag
-   * that scrolls ends in pointercancel, not here). */
-  #onTap = (e: PointerEvent): void => {
-    if (e.pointerType === 'touch') this.#readPoint(e.target);
-  };
-
-  #onFocusIn = (e: FocusEvent): void => this.#readPoint(e.target);
 
   #read(): void {
     const reader = this.#reader;
@@ -241,7 +162,7 @@ class Controller implements A11yController {
   }
 
   #mountBar(open: boolean): void {
-    if (open && !this.#bar) {
+    this.#mount.apply(open, () => {
       const bar = document.createElement(BAR_TAG) as BarView;
       bar.actions = {
         read: () => this.#read(),
@@ -250,51 +171,8 @@ class Controller implements A11yController {
         exit: () => this.run('exit'),
         close: () => this.#close(),
       };
-      // A child of <html>, outside the body: page zoom and colour schemes never reach it, 纯文本 never hides it.
-      // First in the document, so it is also first in the Tab order, as it is first on screen.
-      document.documentElement.prepend(bar);
-      toTopLayer(bar);
-      this.#bar = bar;
-      const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
-      // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).
-      // From the observer, in a task of its own: the new padding can add or remove the page's scrollbar,
-      // which resizes the bar again, and doing that inside the observer's callback is a ResizeObserver loop
-      // error on the site's error monitoring.
-      void bar.updateComplete.then(dock);
-      this.#resize = new ResizeObserver(() => setTimeout(dock));
-      this.#resize.observe(bar);
-      if (this.#rt.status.get().focusBarOnOpen) bar.focusBar();
-    } else if (!open && this.#bar) {
-      const bar = this.#bar;
-      // activeElement, not :focus-within: it holds even while the window itself is in the background.
-      const hadFocus = document.activeElement === bar;
-      this.#resize?.disconnect();
-      bar.remove();
-      this.#bar = null;
-      adopt(this.#dock, false);
-      this.#docked = -1;
-      if (hadFocus) this.#returnFocus();
-    }
-    this.#rt.status.set({ focusBarOnOpen: false });
-  }
-
-  /** Pushes the page down by the bar's height instead of covering its top. */
-  #dockTo(height: number): void {
-    if (height === this.#docked) return;
-    this.#docked = height;
-    adopt(this.#dock, false);
-    const own = parseFloat(getComputedStyle(document.documentElement).paddingTop) || 0;
-    const h = Math.ceil(height + own);
-    this.#dock.replaceSync(`html${BOOST}{padding-top:${h}px !important;scroll-padding-top:${h}px !important}`);
-    adopt(this.#dock, true);
-  }
-
-  #returnFocus(): void {
-    const opener = this.#rt.status.get().barOpener;
-    this.#rt.status.set({ barOpener: null });
-    if (opener?.isConnected) return opener.focus();
-    const toggle = document.querySelector('yidu-a11y-toggle');
-    toggle?.shadowRoot?.querySelector('button')?.focus();
+      return bar;
+    });
   }
 
   #close(): void {
@@ -378,7 +256,7 @@ class Controller implements A11yController {
       case 'help': {
         const returnTo = deepActiveElement();
         if (!p.a11yBar) set({ a11yBar: true });
-        queueMicrotask(() => void this.#bar?.openHelp(returnTo));
+        queueMicrotask(() => void this.#mount.bar?.openHelp(returnTo));
         break;
       }
     }

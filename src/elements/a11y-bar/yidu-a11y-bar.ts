@@ -2,7 +2,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
-import type { BarActions, BarView } from '../../a11y/controller.js';
+import { SHORTCUT_KEYS, type A11yAction } from '../../core/modes.js';
+import type { BarActions, BarView } from '../../a11y/actions.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
@@ -30,24 +31,33 @@ type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
 const MENU_PREF = { colors: 'colors', cursor: 'cursor', guide: 'guide', rate: 'speechRate' } as const;
 const MENU_LABEL = { colors: 'colors', cursor: 'bigCursor', guide: 'guide', rate: 'rate' } as const;
 
-/** Every function of the bar with its shortcut, in bar order: the help dialog is written from this. */
-export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
+/** How a shortcut reads: Ctrl+Alt and the key's character (the registry holds physical key codes). */
+function shortcut(action: string): string {
+  const code = Object.keys(SHORTCUT_KEYS).find((k) => SHORTCUT_KEYS[k] === action);
+  return code ? `Ctrl+Alt+${({ Minus: '−', Equal: '=', Slash: '/' } as Record<string, string>)[code] ?? code.slice(3)}` : '';
+}
+
+/**
+ * Every function of the bar with its shortcut, in bar order: the help dialog is written from this. An action's
+ * keys come from the mode registry (src/core/modes.ts); the bar's own key and the region jumps are the boot's.
+ */
+export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = ([
   ['a11y', 'helpToggle', 'Ctrl+`'],
-  ['read', 'helpRead', 'Ctrl+Alt+V'],
-  ['pointRead', 'helpPointRead', 'Ctrl+Alt+F'],
-  ['rate', 'helpRate', 'Ctrl+Alt+K'],
-  ['colors', 'helpColors', 'Ctrl+Alt+T'],
-  ['zoomOut', 'helpZoomOut', 'Ctrl+Alt+−'],
-  ['zoomIn', 'helpZoomIn', 'Ctrl+Alt+='],
-  ['bigCursor', 'helpCursor', 'Ctrl+Alt+M'],
-  ['guide', 'helpGuide', 'Ctrl+Alt+N'],
-  ['caption', 'helpCaption', 'Ctrl+Alt+B'],
+  ['read', 'helpRead', 'read'],
+  ['pointRead', 'helpPointRead', 'pointRead'],
+  ['rate', 'helpRate', 'rate'],
+  ['colors', 'helpColors', 'colors'],
+  ['zoomOut', 'helpZoomOut', 'zoomOut'],
+  ['zoomIn', 'helpZoomIn', 'zoomIn'],
+  ['bigCursor', 'helpCursor', 'cursor'],
+  ['guide', 'helpGuide', 'guide'],
+  ['caption', 'helpCaption', 'caption'],
   ['textOnly', 'helpTextOnly', ''],
   ['regions', 'helpRegions', 'Alt+1…6'],
-  ['reset', 'helpReset', 'Ctrl+Alt+C'],
-  ['help', 'helpHelp', 'Ctrl+Alt+/'],
-  ['exit', 'helpExit', 'Ctrl+Alt+E'],
-];
+  ['reset', 'helpReset', 'reset'],
+  ['help', 'helpHelp', 'help'],
+  ['exit', 'helpExit', 'exit'],
+] satisfies [Key, Key, A11yAction | 'Ctrl+`' | 'Alt+1…6' | ''][]).map(([label, what, k]) => [label, what, k.includes('+') ? k : shortcut(k)]);
 
 /**
  * The 无障碍浏览 bar: a labelled toolbar docked at the top of the viewport (the page is pushed down, not
