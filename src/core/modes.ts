@@ -1,8 +1,8 @@
 /**
  * The registry of reading modes: each mode or bar function described once, as data. Its preferences (accepted
  * values and default), whether the 无障碍浏览 chunk applies a preference (`bar`: that preference away from its
- * default loads the chunk), whether the loader hides the page until a saved value is applied (`cloak`, read at
- * build time), and its Ctrl+Alt shortcuts. The preference store, the shortcut table, the chunk's trigger list
+ * default loads the chunk), and its Ctrl+Alt shortcuts. What only the build and lazy code read (the loader's
+ * cloak, audit presets) is in ./mode-extras.ts, under the same mode names. The preference store, the shortcut table, the chunk's trigger list
  * and the loader's list are derived from this; effects, bar controls, labels and help rows stay in the lazy
  * chunk. docs/architecture.md walks through adding a mode.
  */
@@ -22,8 +22,6 @@ export interface Field<V = unknown> {
   readonly default: V;
   /** Applied by the 无障碍浏览 chunk: a value away from the default loads it. */
   readonly bar?: boolean;
-  /** The page changes with it: the loader hides the page until a saved value is applied (at most 1 s). */
-  readonly cloak?: boolean;
 }
 
 /** What a shortcut or a bar button asks the 无障碍浏览 chunk for. */
@@ -35,38 +33,39 @@ interface Mode {
   readonly keys?: Readonly<Record<string, Exclude<A11yAction, 'toggle'>>>;
 }
 
-const field = <V>(values: readonly V[], value: NoInfer<V>, flags: { bar?: boolean; cloak?: boolean } = {}): Field<V> => ({ values, default: value, ...flags });
+/** A preference field; `bar`: applied by the 无障碍浏览 chunk. */
+const field = <V>(values: readonly V[], value: NoInfer<V>, bar?: true): Field<V> => ({ values, default: value, bar });
 
 /** One line per mode, in the order of the stored preference record. */
 export const MODES = {
   /** 文字大小 小 / 中 / 大. */
-  fontSize: { prefs: { fontSize: field(FONT_SIZES, 'medium', { cloak: true }) } },
+  fontSize: { prefs: { fontSize: field(FONT_SIZES, 'medium') } },
   /** 长者模式. */
-  elder: { prefs: { elder: field(BOOL, false, { cloak: true }) } },
+  elder: { prefs: { elder: field(BOOL, false) } },
   /** 简体 / 繁体; `auto` shows the page as written. */
   zh: { prefs: { zh: field(SCRIPTS, 'auto') } },
   /** 无障碍浏览: the assistive bar is open. */
-  bar: { prefs: { a11yBar: field(BOOL, false, { bar: true, cloak: true }) } },
+  bar: { prefs: { a11yBar: field(BOOL, false, true) } },
   /** 配色. */
-  colors: { prefs: { colors: field(COLOR_SCHEMES, 'default', { bar: true, cloak: true }) }, keys: { KeyT: 'colors' } },
+  colors: { prefs: { colors: field(COLOR_SCHEMES, 'default', true) }, keys: { KeyT: 'colors' } },
   /** 页面缩放. */
   zoom: {
-    prefs: { pageZoom: field(ZOOM_STEPS, 1, { bar: true, cloak: true }) },
+    prefs: { pageZoom: field(ZOOM_STEPS, 1, true) },
     keys: { Equal: 'zoomIn', NumpadAdd: 'zoomIn', Minus: 'zoomOut', NumpadSubtract: 'zoomOut' },
   },
   /** 大鼠标. */
-  cursor: { prefs: { cursor: field(CURSORS, 'off', { bar: true }) }, keys: { KeyM: 'cursor' } },
+  cursor: { prefs: { cursor: field(CURSORS, 'off', true) }, keys: { KeyM: 'cursor' } },
   /** 十字线 / 阅读线 / 阅读遮罩. */
-  guide: { prefs: { guide: field(GUIDES, 'off', { bar: true }) }, keys: { KeyN: 'guide' } },
+  guide: { prefs: { guide: field(GUIDES, 'off', true) }, keys: { KeyN: 'guide' } },
   /** 纯文本 reading view. */
-  textOnly: { prefs: { textOnly: field(BOOL, false, { bar: true, cloak: true }) } },
+  textOnly: { prefs: { textOnly: field(BOOL, false, true) } },
   /** 指读: read what the pointer rests on or what gets focus. */
-  pointRead: { prefs: { pointRead: field(BOOL, false, { bar: true }) }, keys: { KeyF: 'pointRead' } },
+  pointRead: { prefs: { pointRead: field(BOOL, false, true) }, keys: { KeyF: 'pointRead' } },
   /** 连读 and 语速. */
   read: { prefs: { speechRate: field(SPEECH_RATES, 'normal') }, keys: { KeyV: 'read', KeyK: 'rate' } },
   /** 大字幕, with an optional 拼音 line. */
   caption: {
-    prefs: { caption: field(BOOL, false, { bar: true, cloak: true }), captionPinyin: field(BOOL, false) },
+    prefs: { caption: field(BOOL, false, true), captionPinyin: field(BOOL, false) },
     keys: { KeyB: 'caption' },
   },
   /** Bar functions without a preference of their own. */
@@ -82,7 +81,10 @@ type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I
 type Fields = Merge<Union<AllFields>>;
 
 /** Every preference field of every mode, by preference key. */
-export const FIELDS = Object.assign({}, ...Object.values(MODES as Record<string, Mode>).map((m) => m.prefs)) as {
+/** One part of every mode, merged. */
+const merged = (part: keyof Mode): object => Object.assign({}, ...Object.values(MODES as Record<string, Mode>).map((m) => m[part]));
+
+export const FIELDS = merged('prefs') as {
   readonly [K in keyof Fields]: Fields[K];
 };
 
@@ -90,4 +92,4 @@ export const FIELDS = Object.assign({}, ...Object.values(MODES as Record<string,
 export type PrefsOf<F> = { -readonly [K in keyof F]: F[K] extends Field<infer V> ? V : never };
 
 /** Ctrl+Alt+key → action, from every mode's keys. */
-export const SHORTCUT_KEYS: Readonly<Record<string, Exclude<A11yAction, 'toggle'>>> = Object.assign({}, ...Object.values(MODES as Record<string, Mode>).map((m) => m.keys));
+export const SHORTCUT_KEYS = merged('keys') as Readonly<Record<string, Exclude<A11yAction, 'toggle'>>>;
