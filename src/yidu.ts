@@ -8,7 +8,7 @@ import type { Prefs, PrefsListener } from './core/prefs.js';
 import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
-import { startA11yBoot } from './a11y/boot.js';
+import { startA11yBoot } from './assistive-bar/boot.js';
 import { defineAll, ELEMENTS } from './define.js';
 import { lazyFeature } from './core/lazy.js';
 import { DEFAULT_PREFS } from './core/prefs.js';

@@ -25,7 +25,7 @@ test('the layers are where the architecture says', () => {
   assert.equal(layerOf('i18n/strings.ts'), 'core');
   assert.equal(layerOf('effects/typography.ts'), 'effects');
   assert.equal(layerOf('zh/page.ts'), 'features');
-  assert.equal(layerOf('a11y/boot.ts'), 'features');
+  assert.equal(layerOf('assistive-bar/boot.ts'), 'features');
   assert.equal(layerOf('elements/a11y-bar/yidu-a11y-bar.ts'), 'elements');
   assert.equal(layerOf('yidu.ts'), 'entry');
   assert.equal(layerOf('cli/yidu.ts'), 'entry');

@@ -3,12 +3,12 @@ import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
 import { SHORTCUT_KEYS, type A11yAction } from '../../core/modes.js';
-import type { BarActions, BarView } from '../../a11y/actions.js';
+import type { BarActions, BarView } from '../../assistive-bar/actions.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
 import { touchOnly } from '../../effects/a11y/guides.js';
-import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from '../../a11y/labels.js';
+import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from '../../assistive-bar/labels.js';
 
 type Key = A11yStringKey | StringKey;
 

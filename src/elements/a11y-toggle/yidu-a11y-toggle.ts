@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
-import { setBarOpen } from '../../a11y/boot.js';
+import { setBarOpen } from '../../assistive-bar/boot.js';
 
 /**
  * 无障碍浏览: opens and closes the assistive reading bar (`<yidu-a11y-bar>`, docked at the top of the page).
