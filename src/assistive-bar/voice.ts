@@ -4,7 +4,7 @@ import type { Prefs } from '../core/prefs.js';
 import { pickVoice, type SpeechEngine } from '../effects/a11y/speech/engine.js';
 import type { VoiceChoice } from '../effects/a11y/speech/reader.js';
 import { pageLang } from '../i18n/lang.js';
-import { traditionalRegion, variantLang } from '../i18n/script.js';
+import { isRegionalTraditional, traditionalRegion, variantLang } from '../i18n/script.js';
 
 /** 语速 as speech rates. */
 export const RATES: Readonly<Record<Prefs['speechRate'], number>> = { slow: 0.7, normal: 1, fast: 1.4 };
@@ -15,7 +15,7 @@ export function speechLang(rt: Runtime): string {
   const page = document.documentElement.lang || 'zh-CN';
   if (pageLang() === 'en') return page;
   if (zh === 'hant' || (zh === 'auto' && pageLang() === 'zh-Hant')) {
-    if (zh === 'auto' && /^zh-(hk|mo|tw)/i.test(page)) return page;
+    if (zh === 'auto' && isRegionalTraditional(page)) return page;
     return traditionalRegion(variantLang(rt.config.get().variant));
   }
   return 'zh-CN';

@@ -18,3 +18,6 @@ export const variantLang = (variant: Variant): string =>
 
 /** A Traditional tag as the regions that voices and Word know: Hong Kong as zh-HK, any other as zh-TW. */
 export const traditionalRegion = (lang: string): 'zh-HK' | 'zh-TW' => (/-hk\b/i.test(lang) ? 'zh-HK' : 'zh-TW');
+
+/** A Traditional tag that names its region (zh-TW, zh-HK, zh-MO): voices and Word know it as it is. */
+export const isRegionalTraditional = (lang: string): boolean => /^zh-(hk|mo|tw)(-|$)/i.test(lang);
