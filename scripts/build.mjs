@@ -128,8 +128,18 @@ await build({
   },
 });
 
-// 3. The classic-script loader.
-const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 'utf8'), {
+// 3. The classic-script loader. It imports nothing, so the preferences it hides the page for (`cloak` in the
+// mode registry's src/core/mode-extras.ts, with their defaults from src/core/modes.ts) are written into it here.
+const bundled = async (entry) => {
+  const out = await esbuild({ entryPoints: [`${root}${entry}`], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+};
+const { MODE_EXTRAS } = await bundled('src/core/mode-extras.ts');
+const { FIELDS } = await bundled('src/core/modes.ts');
+// `prefs.k === true` for a switch that is off by default, else `prefs.k && prefs.k !== default` (no default is falsy).
+const cloakTest = Object.values(MODE_EXTRAS).flatMap((m) => m.cloak ?? []).map((k) => [k, FIELDS[k].default])
+  .map(([k, d]) => (d === false ? `prefs.${k} === true` : `(prefs.${k} && prefs.${k} !== ${JSON.stringify(d)})`)).join(' || ');
+const loader = await transform(readFileSync(`${root}src/loader/yidu-loader.js`, 'utf8').replace('__CLOAK_TEST__', `(${cloakTest})`), {
   minify: true,
   target: 'es2020',
   charset: 'utf8',

@@ -2,22 +2,23 @@
  * Start-up and the `Yidu` JavaScript API. One instance per page: a second copy of yidu (another URL or
  * version) finds the first, says so once, and stays out of the way.
  */
-import { runtime } from './core/runtime.js';
+import { choose, runtime, shown } from './core/runtime.js';
 import type { YiduConfig } from './core/config.js';
 import type { Prefs, PrefsListener } from './core/prefs.js';
 import { error, warn } from './core/log.js';
 import { ensureLiveRegion } from './core/announce.js';
 import { startPageEffects } from './effects/page-effects.js';
-import { a11yApplied } from './a11y/boot.js';
+import { startA11yBoot } from './assistive-bar/boot.js';
 import { defineAll, ELEMENTS } from './define.js';
 import { lazyFeature } from './core/lazy.js';
 import { DEFAULT_PREFS } from './core/prefs.js';
 import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
 import type { AuditOptions } from './audit/run-audit.js';
 import type { AuditReport } from './audit/report.js';
-import { convertText, startZh, zhSettled } from './effects/zh.js';
+import { convertText, startZh, zhSettled } from './zh/boot.js';
 import { loadQa, qaRoot } from './elements/qa/yidu-qa.js';
 import { uiLang } from './i18n/lang.js';
+import { labelsFor } from './elements/base/labels.js';
 import type { QaAnswer } from './elements/qa/qa-panel.js';
 
 declare const __YIDU_VERSION__: string;
@@ -66,6 +67,9 @@ const loadAudit = lazyFeature('the audit (axe-core)', async () => {
   }
 });
 
+/** The 无障碍浏览 bar and its page effects: a lazy chunk, loaded when the reader or a saved preference needs it. */
+const loadA11yBar = lazyFeature('the 无障碍浏览 bar', () => import('./elements/a11y-bar/start.js'));
+
 const INSTANCE = Symbol.for('yidu.instance');
 /** Set by the loader while a returning reader's saved sizes are not yet applied (avoids a flash). */
 const CLOAK = Symbol.for('yidu.cloak');
@@ -90,8 +94,9 @@ function createApi(): YiduApi {
       return rt.config.get();
     },
     prefs: {
-      get: () => rt.prefs.get(),
-      set: (partial) => rt.prefs.set(partial),
+      // What applies in this page: a feature that failed to load reads as off (its saved choice is kept).
+      get: () => shown(rt),
+      set: (partial) => choose(rt, partial),
       reset: () => rt.prefs.reset(),
       subscribe: (fn) => rt.prefs.subscribe(fn),
     },
@@ -118,6 +123,8 @@ function createApi(): YiduApi {
     if (document.compatMode === 'BackCompat') warn('the page is in quirks mode: add <!doctype html> for predictable text sizes.');
     step('the live region', ensureLiveRegion);
     step('page effects', () => startPageEffects(rt));
+    let a11yApplied: Promise<unknown> = Promise.resolve();
+    step('无障碍浏览', () => (a11yApplied = startA11yBoot(rt, loadA11yBar)));
     step('简繁', () => startZh(rt));
     step('the toolbar', () => {
       if (rt.config.get().toolbar === 'auto' && !document.querySelector(Object.keys(ELEMENTS).join(','))) {
@@ -126,7 +133,8 @@ function createApi(): YiduApi {
     });
     // Saved 配色 / zoom / 纯文本 come with the 无障碍浏览 chunk: the page stays hidden until they are applied too.
     void a11yApplied.then(() => window[CLOAK]?.());
-    resolveReady();
+    // English labels are a lazy chunk: ready once they are on the elements.
+    void Promise.resolve(labelsFor(uiLang(rt.config.get(), rt.prefs.get()))).then(resolveReady);
     document.dispatchEvent(new CustomEvent('yidu-ready', { detail: { version: VERSION } }));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

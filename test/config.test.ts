@@ -93,7 +93,7 @@ describe('configuration', () => {
       const row = rows.find((r) => r.startsWith(`| \`${attributeOf(key)}\` | \`${key}\` |`));
       expect(row, key).to.be.a('string');
       const value = DEFAULT_CONFIG[key as keyof YiduConfig];
-      if (value) expect(row, key).to.include(`| \`${value}\` |`);
+      if (value) expect(row, key).to.include(`| \`${typeof value === 'object' ? JSON.stringify(value) : value}\` |`);
     }
   });
 });

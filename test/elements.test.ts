@@ -38,6 +38,20 @@ describe('elements', () => {
     expect(allButtons(page).map((b) => b.textContent!.trim())).to.deep.equal(LABELS['zh-CN']);
   });
 
+  it('繁體 and English labels come with their own chunk, fetched only by a page whose labels need them', async () => {
+    const chunks = (page: TestPage) => (page.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => e.name).filter((n) => /\/chunks\/more-strings-/.test(n));
+    const hans = await openPage({ body: ALL });
+    expect(chunks(hans)).to.deep.equal([]);
+    const en = await openPage({ body: ALL, lang: 'en' });
+    expect(chunks(en)).to.have.length(1);
+    // Chosen while reading: the labels switch once the chunk is here (the elements' update waits for it).
+    hans.win.Yidu.prefs.set({ zh: 'hant' });
+    await settle(hans);
+    expect(chunks(hans)).to.have.length(1);
+    expect(allButtons(hans).map((b) => b.textContent!.trim())).to.deep.equal(LABELS['zh-Hant']);
+  });
+
   it('config lang overrides the page language', async () => {
     const page = await openPage({ body: ALL, script: 'data-lang="en"' });
     expect(allButtons(page).map((b) => b.textContent!.trim())).to.deep.equal(LABELS.en);

@@ -91,6 +91,19 @@ describe('failure isolation: a lazy chunk that fails to load (404)', function ()
   this.timeout(120000);
   afterEach(closeAll);
 
+  it('繁體 and English labels: they read in 简体, the reader is not troubled, everything works', async () => {
+    const page = await openFaulty({});
+    await fail(page, 'dist/chunks/more-strings-');
+    page.win.Yidu.configure({ lang: 'en' });
+    await settle(page);
+    await waitFor(() => page.errors.length > 0, 'the console error');
+    expect(page.errors).to.have.length(1);
+    expect(page.errors[0]).to.match(/^\[yidu\] could not load the 繁体 and English labels/);
+    expect(button(el(page, 'yidu-elder-toggle'), '长者模式')).to.be.an.instanceOf(page.win.HTMLButtonElement);
+    page.win.Yidu.configure({ lang: 'zh-Hans' });
+    await othersWork(page);
+  });
+
   it('扫一扫', async () => {
     const page = await openFaulty({ script: 'data-qr-url="https://www.example.gov.cn/2025/report.html"' });
     const host = el(page, 'yidu-qr');

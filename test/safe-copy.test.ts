@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { button, ready, settle, waitFor, type TestPage } from './helpers.js';
-import { safeCopy } from '../src/export/safe-copy.js';
+import { safeCopy } from '../src/core/safe-copy.js';
 import { extractArticle, textOf } from '../src/export/article.js';
 
 interface TrapPage extends TestPage {

@@ -8,8 +8,8 @@
  * afterwards, even when a check fails.
  */
 import axe from 'axe-core';
-import { zhSettled } from '../effects/zh.js';
-import { A11Y_PREFS, loadA11y } from '../a11y/boot.js';
+import { zhSettled } from '../zh/boot.js';
+import { A11Y_PREFS, loadA11y } from '../assistive-bar/boot.js';
 import { DEFAULT_PREFS } from '../core/prefs.js';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
 import type { Runtime } from '../core/runtime.js';

@@ -5,6 +5,8 @@
 import { shown, warn } from './log.js';
 
 export const VARIANTS = ['tw', 'hk', 't', 'twp', 'hkp'] as const;
+/** A Traditional variant of 繁体: Taiwan or Hong Kong forms, with (`twp`, `hkp`) or without their phrases, or plain (`t`). */
+export type Variant = (typeof VARIANTS)[number];
 export const UI_LANGS = ['auto', 'zh-Hans', 'zh-Hant', 'en'] as const;
 
 export interface YiduConfig {
@@ -13,7 +15,7 @@ export interface YiduConfig {
   /** `auto` inserts `<yidu-toolbar>` at the top of the body when the page has no `<yidu-*>` element. */
   toolbar: 'auto' | 'none';
   /** Traditional variant used by 繁体. */
-  variant: (typeof VARIANTS)[number];
+  variant: Variant;
   /** The script the page is written in: `hant` pages get 繁→简 conversion for 简体. */
   source: 'hans' | 'hant';
   /** CSS selector of the part converted by 简体/繁体; `null` is the whole document. */

@@ -6,86 +6,25 @@
  * another tab arrive through the `storage` event.
  */
 import { error, shown, warn } from './log.js';
+import { COLOR_SCHEMES, CURSORS, FIELDS, FONT_SIZES, GUIDES, SCRIPTS, SPEECH_RATES, ZOOM_STEPS, type PrefsOf } from './modes.js';
 
-export const FONT_SIZES = ['small', 'medium', 'large'] as const;
+export { COLOR_SCHEMES, CURSORS, FONT_SIZES, GUIDES, SCRIPTS, SPEECH_RATES, ZOOM_STEPS };
 export type FontSize = (typeof FONT_SIZES)[number];
-export const SCRIPTS = ['auto', 'hans', 'hant'] as const;
 export type ScriptChoice = (typeof SCRIPTS)[number];
-/** 配色 schemes of the assistive bar (text on background); `default` leaves the site's colours. */
-export const COLOR_SCHEMES = ['default', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'white-on-blue'] as const;
 export type ColorScheme = (typeof COLOR_SCHEMES)[number];
-/** 页面缩放 steps (1 = 100 %). */
-export const ZOOM_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 export type PageZoom = (typeof ZOOM_STEPS)[number];
-export const CURSORS = ['off', 'black', 'white'] as const;
 export type BigCursor = (typeof CURSORS)[number];
-export const GUIDES = ['off', 'crosshair', 'line', 'mask'] as const;
-export const SPEECH_RATES = ['slow', 'normal', 'fast'] as const;
 export type SpeechRate = (typeof SPEECH_RATES)[number];
 export type Guide = (typeof GUIDES)[number];
 
-export interface Prefs {
-  /** 文字大小 小 / 中 / 大. */
-  fontSize: FontSize;
-  /** 长者模式. */
-  elder: boolean;
-  /** 简体 / 繁体; `auto` shows the page as written. */
-  zh: ScriptChoice;
-  /** 无障碍浏览: the assistive bar is open. */
-  a11yBar: boolean;
-  /** 配色. */
-  colors: ColorScheme;
-  /** 页面缩放 factor. */
-  pageZoom: PageZoom;
-  /** 大鼠标. */
-  cursor: BigCursor;
-  /** 十字线 / 阅读线 / 阅读遮罩. */
-  guide: Guide;
-  /** 纯文本 reading view. */
-  textOnly: boolean;
-  /** 指读: read what the pointer rests on or what gets focus. */
-  pointRead: boolean;
-  /** 语速. */
-  speechRate: SpeechRate;
-  /** 大字幕. */
-  caption: boolean;
-  /** 拼音 line on the 大字幕 strip. */
-  captionPinyin: boolean;
-}
+/** The reader's preferences: one field of each mode in ./modes.ts (the registry), where each is described. */
+export type Prefs = PrefsOf<typeof FIELDS>;
 
-export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
-  fontSize: 'medium',
-  elder: false,
-  zh: 'auto',
-  a11yBar: false,
-  colors: 'default',
-  pageZoom: 1,
-  cursor: 'off',
-  guide: 'off',
-  textOnly: false,
-  pointRead: false,
-  speechRate: 'normal',
-  caption: false,
-  captionPinyin: false,
-});
+const PREF_KEYS = Object.keys(FIELDS) as (keyof Prefs)[];
 
-const VALID: { [K in keyof Prefs]: (v: unknown) => v is Prefs[K] } = {
-  fontSize: (v): v is FontSize => FONT_SIZES.includes(v as FontSize),
-  elder: (v): v is boolean => typeof v === 'boolean',
-  zh: (v): v is ScriptChoice => SCRIPTS.includes(v as ScriptChoice),
-  a11yBar: (v): v is boolean => typeof v === 'boolean',
-  colors: (v): v is ColorScheme => COLOR_SCHEMES.includes(v as ColorScheme),
-  pageZoom: (v): v is PageZoom => ZOOM_STEPS.includes(v as PageZoom),
-  cursor: (v): v is BigCursor => CURSORS.includes(v as BigCursor),
-  guide: (v): v is Guide => GUIDES.includes(v as Guide),
-  textOnly: (v): v is boolean => typeof v === 'boolean',
-  pointRead: (v): v is boolean => typeof v === 'boolean',
-  speechRate: (v): v is SpeechRate => SPEECH_RATES.includes(v as SpeechRate),
-  caption: (v): v is boolean => typeof v === 'boolean',
-  captionPinyin: (v): v is boolean => typeof v === 'boolean',
-};
+export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze(Object.fromEntries(PREF_KEYS.map((k) => [k, FIELDS[k].default])) as Prefs);
 
-const PREF_KEYS = Object.keys(VALID) as (keyof Prefs)[];
+const valid = (key: keyof Prefs, v: unknown): boolean => (FIELDS[key].values as readonly unknown[]).includes(v);
 
 /** Version of the stored record; bump it (and migrate) when a stored key changes meaning. */
 export const RECORD_VERSION = 1;
@@ -165,9 +104,8 @@ export class PrefStore {
     }
     const accepted: Partial<Record<keyof Prefs, unknown>> = {};
     for (const [key, value] of Object.entries(partial)) {
-      const valid = VALID[key as keyof Prefs];
-      if (!valid) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
-      else if (!valid(value)) warn(`prefs.set(): invalid value ${shown(value)} for "${key}" ignored.`);
+      if (!Object.hasOwn(FIELDS, key)) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
+      else if (!valid(key as keyof Prefs, value)) warn(`prefs.set(): invalid value ${shown(value)} for "${key}" ignored.`);
       else accepted[key as keyof Prefs] = value;
     }
     if (persist) {
@@ -230,7 +168,7 @@ export class PrefStore {
     for (const key of PREF_KEYS) {
       const value = (r.prefs as Record<string, unknown>)[key];
       if (value === undefined) continue;
-      if (VALID[key](value)) prefs[key] = value;
+      if (valid(key, value)) prefs[key] = value;
       else warn(`stored preference "${key}" has invalid value ${shown(value)}; using the default.`);
     }
     return prefs as Prefs;

@@ -3,7 +3,8 @@
  * Created on first use, so an element imported on its own still finds it.
  */
 import { ConfigStore, configFromScript } from './config.js';
-import { PrefStore } from './prefs.js';
+import { DEFAULT_PREFS, PrefStore, type Prefs } from './prefs.js';
+import { StatusStore } from './status.js';
 import { announce } from './announce.js';
 import { text, uiLang } from '../i18n/lang.js';
 
@@ -20,6 +21,8 @@ declare global {
 export interface Runtime {
   config: ConfigStore;
   prefs: PrefStore;
+  /** Transient state of this page (failures, voices, focus to return): written by effects, read by elements. */
+  status: StatusStore;
 }
 
 let current: Runtime | undefined;
@@ -36,5 +39,18 @@ function create(): Runtime {
   const prefs = new PrefStore(config.get().storageKey);
   config.subscribe((c) => prefs.rekey(c.storageKey));
   prefs.onSaveError = () => announce(text(uiLang(config.get(), prefs.get()), 'saveFailed'));
-  return { config, prefs };
+  return { config, prefs, status: new StatusStore() };
+}
+
+/** The preferences as the page shows them: a feature that failed reads as off (简繁: the page as written). */
+export function shown(rt: Runtime): Readonly<Prefs> {
+  const p = rt.prefs.get();
+  const { failed } = rt.status.get();
+  return failed.length ? { ...p, ...Object.fromEntries(failed.map((k) => [k, k === 'zh' ? rt.config.get().source : DEFAULT_PREFS[k]])) } : p;
+}
+
+/** The reader's choice: the preferences are set, and a feature among them that had failed is tried again. */
+export function choose(rt: Runtime, partial: Partial<Prefs>): void {
+  rt.prefs.set(partial);
+  rt.status.retry(Object.keys(Object(partial)));
 }

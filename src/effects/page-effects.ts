@@ -6,7 +6,6 @@ import type { FontSize } from '../core/prefs.js';
 import { resolveContentRoot } from '../core/content-root.js';
 import { Typography } from './typography.js';
 import { ElderPage } from './elder-page.js';
-import { startA11yBoot } from '../a11y/boot.js';
 
 /** 文字大小 steps: 小, 中, 大. */
 export const SIZE_FACTORS: Readonly<Record<FontSize, number>> = Object.freeze({ small: 0.875, medium: 1, large: 1.25 });
@@ -32,8 +31,6 @@ export function startPageEffects({ config, prefs }: Runtime): () => void {
     if (on) rootWatcher.observe(document.documentElement, { childList: true, subtree: true });
   };
   apply();
-  // 无障碍浏览 (the bar and its effects) loads as a separate chunk when first needed.
-  startA11yBoot({ config, prefs });
   const offPrefs = prefs.subscribe((_, changed) => {
     if (changed.includes('fontSize') || changed.includes('elder')) apply();
   });

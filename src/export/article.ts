@@ -2,10 +2,10 @@
  * Reads the article as the reader currently sees it (after 简/繁 conversion, without hidden parts, ads or
  * yidu's own controls) into a small document model that the Word and PDF writers share. Read-only: the
  * page is never changed, none of its code runs and nothing is loaded; frames and media become the placeholder
- * text of ./safe-copy.ts. Anything else that needs the article's text (a search index) can call it too.
+ * text of ../core/safe-copy.ts. Anything else that needs the article's text (a search index) can call it too.
  */
 import { buildGrid, type SourceCell, type TableGrid } from './table-grid.js';
-import { embedKind, placeholderText, shownImage } from './safe-copy.js';
+import { embedKind, placeholderText, shownImage } from '../core/safe-copy.js';
 
 export interface TextInline {
   kind: 'text';

@@ -24,12 +24,12 @@ import {
 } from 'docx';
 import { extractArticle, fileName, type Align, type Article, type Block, type ImageInline, type Inline } from './article.js';
 import { loadImages, type ImageData } from './images.js';
+import { isTraditional, traditionalRegion } from '../i18n/script.js';
 
 /** Fonts Chinese readers' Word has, for 简 and 繁 text; Latin text keeps a standard serif. */
 function fontsFor(lang: string) {
-  const hant = /^zh-(hant|tw|hk|mo)/i.test(lang);
-  return hant
-    ? { body: '新細明體', heading: '微軟正黑體', eastAsiaLang: lang.toLowerCase().includes('hk') ? 'zh-HK' : 'zh-TW' }
+  return isTraditional(lang)
+    ? { body: '新細明體', heading: '微軟正黑體', eastAsiaLang: traditionalRegion(lang) }
     : { body: '宋体', heading: '黑体', eastAsiaLang: 'zh-CN' };
 }
 

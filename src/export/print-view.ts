@@ -2,12 +2,12 @@
  * 打印文章: prints the article alone. A print-only copy of the article (as the reader sees it now, so in
  * their current 简/繁 script) is placed at the end of the body with an adopted print stylesheet that hides
  * everything else; both are removed when printing ends, so nothing print-only stays in the live page. The copy
- * is made inert first (./safe-copy.ts): printing never runs the site's code or loads anything again.
+ * is made inert first (../core/safe-copy.ts): printing never runs the site's code or loads anything again.
  * Constructed stylesheets keep it working under a strict `style-src 'self'` policy.
  */
 import { buildGrid } from './table-grid.js';
 import { skipSelector, titleOutside } from './article.js';
-import { safeCopy } from './safe-copy.js';
+import { safeCopy } from '../core/safe-copy.js';
 
 export const VIEW_ATTR = 'data-yidu-print-view';
 
@@ -104,7 +104,7 @@ function localDate(d: Date): string {
 
 /**
  * A copy without what is not the article (yidu's controls, scripts, ads and site-marked parts, anything the
- * reader cannot see right now), made by ./safe-copy.ts so that printing never runs the site's code or loads
+ * reader cannot see right now), made by ../core/safe-copy.ts so that printing never runs the site's code or loads
  * anything again; header rows are arranged while it is still inert.
  */
 function printableCopy(original: Element, skip: string, doc: Document): Element {

@@ -8,6 +8,7 @@
  *   article itself (its `lang`, which 简/繁 conversion sets), as the placeholder is part of the copied text.
  */
 import type { UiLang } from './strings.js';
+import { isTraditional } from './lang.js';
 
 export const EXPORT_STRINGS = {
   'zh-Hans': {
@@ -60,5 +61,5 @@ export type PlaceholderLabels = (typeof PLACEHOLDER_STRINGS)['zh-Hans' | 'zh-Han
 export function placeholderLabels(el: Element): PlaceholderLabels {
   const lang = el.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.lang;
   if (/^en\b/i.test(lang)) return PLACEHOLDER_STRINGS.en;
-  return /^zh-(hant|tw|hk|mo)\b/i.test(lang) ? PLACEHOLDER_STRINGS['zh-Hant'] : PLACEHOLDER_STRINGS['zh-Hans'];
+  return isTraditional(lang) ? PLACEHOLDER_STRINGS['zh-Hant'] : PLACEHOLDER_STRINGS['zh-Hans'];
 }

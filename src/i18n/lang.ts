@@ -3,13 +3,21 @@ import type { YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { STRINGS, type StringKey, type UiLang } from './strings.js';
 
-const TRADITIONAL = /^zh-(hant|tw|hk|mo)\b/i;
+/** Tags of text in Traditional characters (re-exported by ./script.ts with the other script facts). */
+export const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)(-|$)/i;
+
+export const isTraditional = (lang: string): boolean => TRADITIONAL_LANG.test(lang);
+
+/** Labels by language: 简体 in the first load; the others arrive with their chunk (../elements/base/labels.ts). */
+const tables: Partial<Record<UiLang, Readonly<Record<StringKey, string>>>> = { ...STRINGS };
+export const hasLabels = (lang: UiLang): boolean => !!tables[lang];
+export const addLabels = (more: Partial<Record<UiLang, Readonly<Record<StringKey, string>>>>): void => void Object.assign(tables, more);
 
 /** The script a page is written in, from `<html lang>`. */
 export function pageLang(doc: Document = document): UiLang {
   const lang = doc.documentElement.lang.trim();
   if (/^en\b/i.test(lang)) return 'en';
-  if (TRADITIONAL.test(lang)) return 'zh-Hant';
+  if (isTraditional(lang)) return 'zh-Hant';
   return 'zh-Hans';
 }
 
@@ -27,5 +35,6 @@ export function uiLang(config: Readonly<YiduConfig>, prefs: Readonly<Prefs>, doc
 }
 
 export function text(lang: UiLang, key: StringKey): string {
-  return STRINGS[lang][key];
+  // Until a language's chunk is here (or if it cannot load), its labels read in 简体.
+  return (tables[lang] ?? STRINGS['zh-Hans'])[key];
 }

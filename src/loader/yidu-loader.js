@@ -21,15 +21,15 @@
 
   // A returning reader with a larger size, elder mode, a colour scheme, page zoom, the text-only view or the
   // docked bar saved should not see the page flash as it was: hide it until the saved preferences are
-  // applied (at most one second). The list mirrors A11Y_PREFS in src/a11y/boot.ts: this file imports nothing.
+  // applied (at most one second). Which preferences, with their defaults: the modes marked `cloak` in
+  // src/core/modes.ts, written in by the build (this file imports nothing).
   var CLOAK = Symbol.for('yidu.cloak');
   try {
     var key = script.getAttribute('data-storage-key') || (window.yiduConfig && window.yiduConfig.storageKey) || 'yidu:prefs';
     var saved = JSON.parse(localStorage.getItem(key) || 'null');
     var prefs = saved && saved.prefs;
-    var changesPage = prefs && ((prefs.fontSize && prefs.fontSize !== 'medium') || prefs.elder === true ||
-      (prefs.colors && prefs.colors !== 'default') || (prefs.pageZoom && prefs.pageZoom !== 1) ||
-      prefs.textOnly === true || prefs.a11yBar === true || prefs.caption === true);
+    // Written in by the build: true when a saved preference marked `cloak` is away from its default.
+    var changesPage = prefs && __CLOAK_TEST__;
     if (!window[CLOAK] && changesPage) {
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(':root{visibility:hidden !important}');

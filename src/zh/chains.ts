@@ -4,7 +4,8 @@
  */
 import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js';
 
-export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
+import type { Variant } from '../core/config.js';
+export type { Variant };
 
 /**
  * Simplified→Traditional data: characters and the phrase entries an exact conversion needs (see

@@ -1,6 +1,6 @@
 /**
  * The 简繁 converter, loaded on first use as its own chunk. The dictionaries are chunks of their own,
- * imported by the first-load effect (src/effects/zh.ts) so that this chunk shares nothing with the entry.
+ * imported by the first-load effect (src/zh/boot.ts) so that this chunk shares nothing with the entry.
  */
 import { stChain, tsChain, type StData, type TsData, type Variant } from './chains.js';
 import { convert, type Chain } from './engine.js';

@@ -14,6 +14,8 @@
  * are converted together, so phrases across the tags convert.
  */
 import { convert, convertPieces, type Chain } from './engine.js';
+import type { Variant } from '../core/config.js';
+import { SIMPLIFIED_LANG, TRADITIONAL_LANG, variantLang } from '../i18n/script.js';
 
 /** Elements whose content is never converted (their own title/placeholder attributes still are). */
 const NO_CONTENT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'CODE', 'PRE', 'KBD', 'SAMP',
@@ -43,8 +45,6 @@ function excluded(el: Element): boolean {
   return ce !== null && ce !== 'false';
 }
 
-const SIMPLIFIED_LANG = /^zh(-(hans|cn|sg|my)(-|$)|$)/i;
-const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)(-|$)/i;
 
 export interface Direction {
   chain: Chain;
@@ -55,10 +55,9 @@ export interface Direction {
   targetLang: string;
 }
 
-export function direction(chain: Chain, source: 'hans' | 'hant', variant: string): Direction {
+export function direction(chain: Chain, source: 'hans' | 'hant', variant: Variant): Direction {
   if (source === 'hant') return { chain, alreadyTarget: SIMPLIFIED_LANG, sourceLang: TRADITIONAL_LANG, targetLang: 'zh-CN' };
-  const targetLang = variant.startsWith('tw') ? 'zh-TW' : variant.startsWith('hk') ? 'zh-HK' : 'zh-Hant';
-  return { chain, alreadyTarget: TRADITIONAL_LANG, sourceLang: SIMPLIFIED_LANG, targetLang };
+  return { chain, alreadyTarget: TRADITIONAL_LANG, sourceLang: SIMPLIFIED_LANG, targetLang: variantLang(variant) };
 }
 
 /**

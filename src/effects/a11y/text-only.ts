@@ -7,7 +7,7 @@
  * Off removes the view and the one hiding rule, and puts the reader back where they were.
  */
 import { adopt, BOOST } from '../adopted.js';
-import { safeCopy } from '../../export/safe-copy.js';
+import { safeCopy } from '../../core/safe-copy.js';
 
 export const TEXT_VIEW_TAG = 'yidu-text-view';
 
@@ -38,7 +38,7 @@ function safeHref(href: string, base: string): string | null {
 
 /**
  * Builds the cleaned copy of `root` into a fragment of `doc` (nothing of the live page is moved or changed).
- * It is read from the inert copy of src/export/safe-copy.ts, so nothing of the site runs or loads, and frames
+ * It is read from the inert copy of src/core/safe-copy.ts, so nothing of the site runs or loads, and frames
  * and media appear as their placeholder text.
  */
 export function textOnlyCopy(root: Element, imageLabel: string, doc: Document = root.ownerDocument): DocumentFragment {

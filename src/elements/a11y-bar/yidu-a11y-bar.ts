@@ -2,11 +2,13 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
 import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
-import type { ReadState } from '../../effects/a11y/speech/reader.js';
+import { SHORTCUT_KEYS, type A11yAction } from '../../core/modes.js';
+import type { BarActions, BarView } from '../../assistive-bar/actions.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 
 import { touchOnly } from '../../effects/a11y/guides.js';
+import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from '../../assistive-bar/labels.js';
 
 type Key = A11yStringKey | StringKey;
 
@@ -29,47 +31,33 @@ type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
 const MENU_PREF = { colors: 'colors', cursor: 'cursor', guide: 'guide', rate: 'speechRate' } as const;
 const MENU_LABEL = { colors: 'colors', cursor: 'bigCursor', guide: 'guide', rate: 'rate' } as const;
 
-export const SCHEME_LABELS: Readonly<Record<Prefs['colors'], A11yStringKey>> = {
-  default: 'schemeDefault',
-  'white-on-black': 'schemeWhiteOnBlack',
-  'black-on-white': 'schemeBlackOnWhite',
-  'yellow-on-black': 'schemeYellowOnBlack',
-  'black-on-yellow': 'schemeBlackOnYellow',
-  'white-on-blue': 'schemeWhiteOnBlue',
-};
-export const CURSOR_LABELS: Readonly<Record<Prefs['cursor'], A11yStringKey>> = { off: 'off', black: 'cursorBlack', white: 'cursorWhite' };
-export const GUIDE_LABELS: Readonly<Record<Prefs['guide'], A11yStringKey>> = {
-  off: 'off', crosshair: 'guideCrosshair', line: 'guideLine', mask: 'guideMask',
-};
+/** How a shortcut reads: Ctrl+Alt and the key's character (the registry holds physical key codes). */
+function shortcut(action: string): string {
+  const code = Object.keys(SHORTCUT_KEYS).find((k) => SHORTCUT_KEYS[k] === action);
+  return code ? `Ctrl+Alt+${({ Minus: '−', Equal: '=', Slash: '/' } as Record<string, string>)[code] ?? code.slice(3)}` : '';
+}
 
-export const RATE_LABELS: Readonly<Record<Prefs['speechRate'], A11yStringKey>> = { slow: 'rateSlow', normal: 'rateNormal', fast: 'rateFast' };
-
-/** Every function of the bar with its shortcut, in bar order: the help dialog is written from this. */
-export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = [
+/**
+ * Every function of the bar with its shortcut, in bar order: the help dialog is written from this. An action's
+ * keys come from the mode registry (src/core/modes.ts); the bar's own key and the region jumps are the boot's.
+ */
+export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = ([
   ['a11y', 'helpToggle', 'Ctrl+`'],
-  ['read', 'helpRead', 'Ctrl+Alt+V'],
-  ['pointRead', 'helpPointRead', 'Ctrl+Alt+F'],
-  ['rate', 'helpRate', 'Ctrl+Alt+K'],
-  ['colors', 'helpColors', 'Ctrl+Alt+T'],
-  ['zoomOut', 'helpZoomOut', 'Ctrl+Alt+−'],
-  ['zoomIn', 'helpZoomIn', 'Ctrl+Alt+='],
-  ['bigCursor', 'helpCursor', 'Ctrl+Alt+M'],
-  ['guide', 'helpGuide', 'Ctrl+Alt+N'],
-  ['caption', 'helpCaption', 'Ctrl+Alt+B'],
+  ['read', 'helpRead', 'read'],
+  ['pointRead', 'helpPointRead', 'pointRead'],
+  ['rate', 'helpRate', 'rate'],
+  ['colors', 'helpColors', 'colors'],
+  ['zoomOut', 'helpZoomOut', 'zoomOut'],
+  ['zoomIn', 'helpZoomIn', 'zoomIn'],
+  ['bigCursor', 'helpCursor', 'cursor'],
+  ['guide', 'helpGuide', 'guide'],
+  ['caption', 'helpCaption', 'caption'],
   ['textOnly', 'helpTextOnly', ''],
   ['regions', 'helpRegions', 'Alt+1…6'],
-  ['reset', 'helpReset', 'Ctrl+Alt+C'],
-  ['help', 'helpHelp', 'Ctrl+Alt+/'],
-  ['exit', 'helpExit', 'Ctrl+Alt+E'],
-];
-
-export interface BarActions {
-  read(): void;
-  stopReading(): void;
-  reset(): void;
-  exit(): void;
-  close(): void;
-}
+  ['reset', 'helpReset', 'reset'],
+  ['help', 'helpHelp', 'help'],
+  ['exit', 'helpExit', 'exit'],
+] satisfies [Key, Key, A11yAction | 'Ctrl+`' | 'Alt+1…6' | ''][]).map(([label, what, k]) => [label, what, k.includes('+') ? k : shortcut(k)]);
 
 /**
  * The 无障碍浏览 bar: a labelled toolbar docked at the top of the viewport (the page is pushed down, not
@@ -83,13 +71,9 @@ export interface BarActions {
  * @csspart button - Each button.
  * @tagname yidu-a11y-bar
  */
-export class YiduA11yBar extends YiduElement {
-  static override properties = { menu: { state: true }, readState: { attribute: false }, voicesAvailable: { attribute: false } };
+export class YiduA11yBar extends YiduElement implements BarView {
+  static override properties = { menu: { state: true } };
   declare menu: Menu | null;
-  /** 连读 state, set by the controller. */
-  declare readState: ReadState;
-  /** False when the browser has no voice for the page's language: 声音 says so and is disabled. */
-  declare voicesAvailable: boolean;
   /** Set by the controller that mounts the bar. */
   actions: BarActions | null = null;
   #active = 0;
@@ -98,8 +82,6 @@ export class YiduA11yBar extends YiduElement {
   constructor() {
     super();
     this.menu = null;
-    this.readState = 'idle';
-    this.voicesAvailable = true;
   }
 
   /** A mouse plugged in or removed changes what is offered. */
@@ -263,10 +245,11 @@ export class YiduA11yBar extends YiduElement {
   }
 
   #sound(p: Readonly<Prefs>): TemplateResult {
-    const voices = this.voicesAvailable;
+    // No voice for the page's language: 声音 says so and is disabled.
+    const voices = !this.status.noVoice;
+    const state = this.status.reading ?? 'idle';
     const off = voices ? 'false' : 'true';
     const why = voices ? nothing : 'no-voices';
-    const state = this.readState;
     return html`<span class="zoom" role="group" aria-label=${this.a('sound')}>
         <button part="button" type="button" data-item="read" aria-disabled=${off} aria-describedby=${why}
           @click=${() => voices && this.actions?.read()}>${this.a(state === 'playing' ? 'pause' : state === 'paused' ? 'resume' : 'read')}</button>

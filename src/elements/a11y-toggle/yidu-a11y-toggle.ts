@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
-import { setBarOpen } from '../../a11y/boot.js';
+import { setBarOpen } from '../../assistive-bar/boot.js';
 
 /**
  * 无障碍浏览: opens and closes the assistive reading bar (`<yidu-a11y-bar>`, docked at the top of the page).
@@ -16,7 +16,7 @@ export class YiduA11yToggle extends YiduElement {
     const open = this.prefs.a11yBar;
     return html`<span class=${this.rootClass} lang=${this.uiLang}>
       <button part="button" type="button" aria-expanded=${open ? 'true' : 'false'}
-        @click=${(e: Event) => setBarOpen(runtime(), !this.prefs.a11yBar, e.currentTarget as HTMLElement)}>${this.t('a11y')}</button>
+        @click=${(e: Event) => setBarOpen(runtime(), !open, e.currentTarget as HTMLElement)}>${this.t('a11y')}</button>
     </span>`;
   }
 }

@@ -1,13 +1,15 @@
 import { LitElement } from 'lit';
-import { runtime } from '../../core/runtime.js';
+import { choose, runtime, shown } from '../../core/runtime.js';
 import type { Prefs } from '../../core/prefs.js';
+import type { Status } from '../../core/status.js';
 import { text, uiLang } from '../../i18n/lang.js';
+import { labelsFor } from './labels.js';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { baseStyles } from './styles.js';
 
 /**
- * Base of every yidu element: reads and writes preferences, picks the label language, and re-renders when
- * either changes. Elements never touch the page; effects follow from the preferences they write.
+ * Base of every yidu element: reads and writes preferences, reads the page's status, picks the label language,
+ * and re-renders when any of them changes. Elements never touch the page; effects follow from the preferences they write.
  */
 export class YiduElement extends LitElement {
   static override styles = [baseStyles];
@@ -21,9 +23,9 @@ export class YiduElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const { prefs, config } = runtime();
+    const { prefs, config, status } = runtime();
     const update = () => this.requestUpdate();
-    this.#unsubscribe.push(prefs.subscribe(update), config.subscribe(update));
+    this.#unsubscribe.push(prefs.subscribe(update), config.subscribe(update), status.subscribe(update));
     // Preferences may have changed while the element was out of the page.
     update();
   }
@@ -46,16 +48,36 @@ export class YiduElement extends LitElement {
     if (this.style.zoom !== want) this.style.zoom = want;
   }
 
+  /** The preferences as the page shows them: a feature that failed to load reads as off. */
   protected get prefs(): Readonly<Prefs> {
-    return runtime().prefs.get();
+    return shown(runtime());
   }
 
+  /** What is true of the page right now (a voice to read with, 连读's state): written by effects. */
+  protected get status(): Readonly<Status> {
+    return runtime().status.get();
+  }
+
+  /** The reader's choice: a feature among these that had failed is tried again. */
   protected setPrefs(partial: Partial<Prefs>): void {
-    runtime().prefs.set(partial);
+    choose(runtime(), partial);
   }
 
   protected get uiLang(): UiLang {
-    return uiLang(runtime().config.get(), this.prefs);
+    const lang = uiLang(runtime().config.get(), this.prefs);
+    // Labels other than 简体 are a lazy chunk: render again once they are here (the update is complete then).
+    this.#labels ??= labelsFor(lang)?.then((ok) => {
+      this.#labels = null;
+      if (ok) this.requestUpdate();
+    }) ?? null;
+    return lang;
+  }
+
+  #labels: Promise<void> | null = null;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#labels;
+    return super.getUpdateComplete();
   }
 
   protected t(key: StringKey): string {

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
-import { prefetchZh, wantedScript } from '../../effects/zh.js';
+import { prefetchZh, wantedScript } from '../../zh/boot.js';
 
 /**
  * 简体 | 繁体: shows the whole page in Simplified or Traditional characters, converted phrase by phrase

@@ -3,7 +3,7 @@
  * first need (a click, a saved preference, or the reader's hover/focus on 繁体); the page is converted in
  * slices and restored exactly. Steps run one after another, so a quick 简→繁→简 never interleaves.
  */
-import type { Runtime } from '../core/runtime.js';
+import { shown, type Runtime } from '../core/runtime.js';
 import type { YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { lazyFeature } from '../core/lazy.js';
@@ -12,21 +12,21 @@ import { announce } from '../core/announce.js';
 import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
 
-const loadFeature = lazyFeature('简繁 conversion', () => import('../zh/index.js'));
+const loadFeature = lazyFeature('简繁 conversion', () => import('./index.js'));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
 type Chain = Awaited<ReturnType<Feature['buildChain']>>;
 type Variant = YiduConfig['variant'];
 
 // Dictionary chunks: Simplified→Traditional (characters and phrases, plus each variant's own second stage),
 // Traditional→Simplified. Each is fetched only when that direction and variant is needed.
-const ST = retryable(() => import('../zh/generated/st.js'));
-const TS = retryable(() => import('../zh/generated/ts.js'));
+const ST = retryable(() => import('./generated/st.js'));
+const TS = retryable(() => import('./generated/ts.js'));
 const STAGE2: Record<Variant, () => Promise<{ default: readonly string[] }>> = {
   t: () => Promise.resolve({ default: [] }),
-  tw: retryable(() => import('../zh/generated/st-tw.js')),
-  hk: retryable(() => import('../zh/generated/st-hk.js')),
-  twp: retryable(() => import('../zh/generated/st-twp.js')),
-  hkp: retryable(() => import('../zh/generated/st-hkp.js')),
+  tw: retryable(() => import('./generated/st-tw.js')),
+  hk: retryable(() => import('./generated/st-hk.js')),
+  twp: retryable(() => import('./generated/st-twp.js')),
+  hkp: retryable(() => import('./generated/st-hkp.js')),
 };
 const chains = new Map<string, Promise<Chain>>();
 type Converter = InstanceType<Feature['PageConverter']>;
@@ -67,13 +67,15 @@ class ZhEffect {
   constructor(rt: Runtime) {
     this.#rt = rt;
     rt.prefs.subscribe((_, changed) => changed.includes('zh') && this.#sync());
+    // A failed conversion the reader asks for again (#step does nothing if the page already shows the choice).
+    rt.status.subscribe((_, changed) => changed.includes('retried') && this.#sync());
     rt.config.subscribe(() => this.#sync());
     this.#sync();
   }
 
   #wanted(): string | null {
     const c = this.#rt.config.get();
-    if (wantedScript(this.#rt.prefs.get(), c) === c.source) return null;
+    if (wantedScript(shown(this.#rt), c) === c.source) return null;
     return JSON.stringify([c.source, c.variant, c.zhRoot, c.zhFrames]);
   }
 
@@ -143,11 +145,10 @@ class ZhEffect {
       loaded = await this.#load();
     } catch (e) {
       error('could not load 简繁 conversion; the next attempt will retry.', e);
-      // The page stays as written and the switch says so; the reader's saved choice is kept (not persisted),
-      // so the next visit tries again, and the next click loads again.
-      const { config, prefs } = this.#rt;
-      prefs.set({ zh: config.get().source }, { persist: false });
-      announce(text(uiLang(config.get(), prefs.get()), 'zhLoadFailed'));
+      // The page stays as written and the switch says so; the reader's saved choice is kept, so the next
+      // visit tries again, and the next click loads again.
+      this.#rt.status.fail('zh');
+      announce(text(uiLang(this.#rt.config.get(), shown(this.#rt)), 'zhLoadFailed'));
       return;
     }
     if (this.#wanted() !== wanted) return;
