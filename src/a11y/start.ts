@@ -8,7 +8,6 @@ import { announce } from '../core/announce.js';
 import { error } from '../core/log.js';
 import { text } from '../i18n/lang.js';
 import { resolveContentRoot } from '../core/content-root.js';
-import { adopt, BOOST } from '../effects/adopted.js';
 import { SIZE_FACTORS } from '../effects/page-effects.js';
 import { ColorSchemes } from '../effects/a11y/color-schemes.js';
 import { PageZoom } from '../effects/a11y/page-zoom.js';
@@ -25,6 +24,7 @@ import { uiLang } from '../i18n/lang.js';
 import { a11yText, type A11yStringKey } from '../i18n/a11y-strings.js';
 import { A11Y_PREFS, barFocus, deepActiveElement, type A11yAction } from './boot.js';
 import { toTopLayer } from '../effects/a11y/top-layer.js';
+import { PageDock } from '../effects/a11y/overlay.js';
 
 export const BAR_TAG = 'yidu-a11y-bar';
 
@@ -52,10 +52,9 @@ class A11yController {
   readonly #textOnly = new TextOnlyView();
   readonly #caption = new Caption();
   readonly #regions = new RegionJump();
-  readonly #dock = new CSSStyleSheet();
+  /** The page is pushed down by the bar's height instead of covered at its top. */
+  readonly #dock = new PageDock('top');
   #bar: YiduA11yBar | null = null;
-  #resize: ResizeObserver | null = null;
-  #docked = -1;
   #scheduled = false;
   readonly #engine: SpeechEngine | null = speechEngine();
   readonly #reader: Reader | null;
@@ -243,38 +242,20 @@ class A11yController {
       document.documentElement.prepend(bar);
       toTopLayer(bar);
       this.#bar = bar;
-      const dock = () => this.#bar === bar && this.#dockTo(bar.getBoundingClientRect().height);
       // Once rendered, then whenever the bar's height changes (it wraps on narrow screens and when zoomed).
-      // From the observer, in a task of its own: the new padding can add or remove the page's scrollbar,
-      // which resizes the bar again, and doing that inside the observer's callback is a ResizeObserver loop
-      // error on the site's error monitoring.
-      void bar.updateComplete.then(dock);
-      this.#resize = new ResizeObserver(() => setTimeout(dock));
-      this.#resize.observe(bar);
+      this.#dock.follow(bar);
+      void bar.updateComplete.then(() => this.#dock.update());
       if (barFocus.focusOnOpen) bar.focusBar();
     } else if (!open && this.#bar) {
       const bar = this.#bar;
       // activeElement, not :focus-within: it holds even while the window itself is in the background.
       const hadFocus = document.activeElement === bar;
-      this.#resize?.disconnect();
+      this.#dock.release();
       bar.remove();
       this.#bar = null;
-      adopt(this.#dock, false);
-      this.#docked = -1;
       if (hadFocus) this.#returnFocus();
     }
     barFocus.focusOnOpen = false;
-  }
-
-  /** Pushes the page down by the bar's height instead of covering its top. */
-  #dockTo(height: number): void {
-    if (height === this.#docked) return;
-    this.#docked = height;
-    adopt(this.#dock, false);
-    const own = parseFloat(getComputedStyle(document.documentElement).paddingTop) || 0;
-    const h = Math.ceil(height + own);
-    this.#dock.replaceSync(`html${BOOST}{padding-top:${h}px !important;scroll-padding-top:${h}px !important}`);
-    adopt(this.#dock, true);
   }
 
   #returnFocus(): void {
