@@ -23,6 +23,20 @@ const plainDynamicImports = {
   load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
 };
 
+// A small module shared by lazy chunks (the popover behaviour of 智能问答 and 二维码) is copied into each of them
+// instead of split into a chunk of its own, which each would fetch only after itself: one more round trip.
+const COPIED_INTO_EACH_CHUNK = ['/src/elements/popover.ts'];
+const copyIntoEachChunk = {
+  name: 'yidu:copy-into-each-chunk',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || !source.startsWith('.')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || !COPIED_INTO_EACH_CHUNK.some((f) => resolved.id.endsWith(f))) return null;
+    return `${resolved.id}?copy-for=${importer.split('/src/')[1]}`;
+  },
+};
+
 // Lit's css`…` blocks are shipped as written; squeeze their comments and whitespace out (first-load bytes).
 const squeezeCss = {
   name: 'yidu:squeeze-lit-css',
@@ -90,7 +104,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
+  plugins: [plainDynamicImports, copyIntoEachChunk, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -68,6 +68,31 @@ describe('大字幕 (caption strip)', function () {
     expect(p.doc.adoptedStyleSheets.length).to.equal(0);
   });
 
+  it('the bar and the strip make room on top of the page\'s own padding, also for scrolling into view, and give it back', async () => {
+    const p = await page();
+    const root = p.doc.documentElement;
+    // The site's own padding on both edges (set through the CSSOM, as a strict CSP allows).
+    root.style.setProperty('padding-top', '10px');
+    root.style.setProperty('padding-bottom', '30px');
+    const px = (v: string) => parseFloat(v);
+    await openBar(p);
+    await settle(p);
+    const barHeight = p.doc.querySelector('yidu-a11y-bar')!.getBoundingClientRect().height;
+    await waitFor(() => Math.abs(px(getComputedStyle(root).paddingTop) - (barHeight + 10)) <= 1, 'room for the bar above the site\'s own 10 px');
+    expect(px(getComputedStyle(root).scrollPaddingTop)).to.be.closeTo(barHeight + 10, 1);
+    p.win.Yidu.prefs.set({ caption: true });
+    await waitFor(() => !!strip(p), 'the strip');
+    await settle(p);
+    const stripHeight = strip(p)!.getBoundingClientRect().height;
+    await waitFor(() => Math.abs(px(getComputedStyle(root).paddingBottom) - (stripHeight + 30)) <= 1, 'room for the strip below the site\'s own 30 px');
+    expect(px(getComputedStyle(root).scrollPaddingBottom)).to.be.closeTo(stripHeight + 30, 1);
+    p.win.Yidu.prefs.set({ caption: false, a11yBar: false });
+    await waitFor(() => !strip(p) && !p.doc.querySelector('yidu-a11y-bar'), 'the bar and the strip to go');
+    await settle(p);
+    expect([getComputedStyle(root).paddingTop, getComputedStyle(root).paddingBottom]).to.deep.equal(['10px', '30px']);
+    expect(p.doc.adoptedStyleSheets.length).to.equal(0);
+  });
+
   it('a real pointer moved from the title onto the first paragraph ends on the paragraph, with no further move', async () => {
     const p = await page();
     p.win.Yidu.prefs.set({ caption: true });

@@ -5,8 +5,7 @@
  * the reader turns it on. Listeners are passive; the strip never takes pointer events, and the page is
  * pushed up by its height so nothing is hidden behind it.
  */
-import { adopt, BOOST } from '../adopted.js';
-import { toTopLayer } from './top-layer.js';
+import { OverlayElement, PageDock, showOverlay } from './overlay.js';
 import { lazyFeature } from '../../core/lazy.js';
 import { pointText, readingItems } from './speech/reader.js';
 
@@ -28,25 +27,20 @@ top:auto !important;width:auto !important;height:auto !important;margin:0 !impor
 .text{font-size:${CAPTION_PX}px;line-height:1.4;font-weight:700}
 [hidden]{display:none}`;
 
-class CaptionElement extends HTMLElement {
+/** A visual aid: screen readers already read the page itself, so the strip is not read twice. */
+class CaptionElement extends OverlayElement {
+  static override css = CSS;
   readonly pinyinLine: HTMLDivElement;
   readonly textLine: HTMLDivElement;
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
+    const root = this.shadow;
     this.pinyinLine = document.createElement('div');
     this.pinyinLine.className = 'pinyin';
     this.pinyinLine.hidden = true;
     this.textLine = document.createElement('div');
     this.textLine.className = 'text';
     root.append(this.pinyinLine, this.textLine);
-  }
-  connectedCallback(): void {
-    // A visual aid: screen readers already read the page itself, so the strip is not read twice.
-    this.setAttribute('aria-hidden', 'true');
   }
 }
 
@@ -75,8 +69,8 @@ export class Caption {
   onPinyinFailed: (() => void) | null = null;
   #el: CaptionElement | null = null;
   #pinyin = false;
-  readonly #dock = new CSSStyleSheet();
-  #resize: ResizeObserver | null = null;
+  /** The page is pushed up by the strip's height, so nothing is hidden behind it. */
+  readonly #dock = new PageDock('bottom');
   #shown = '';
   /** Bumped per text, so a late 拼音 result for older text is dropped. */
   #seq = 0;
@@ -91,9 +85,7 @@ export class Caption {
       if (!this.#el) return;
       this.#el.remove();
       this.#el = null;
-      this.#resize?.disconnect();
-      adopt(this.#dock, false, doc);
-      this.#docked = -1;
+      this.#dock.release();
       const opts = { capture: true } as const;
       doc.removeEventListener('pointermove', this.#onPointer, opts);
       clearTimeout(this.#timer);
@@ -102,33 +94,15 @@ export class Caption {
       doc.removeEventListener('focusin', this.#onFocus, opts);
       return;
     }
-    if (!customElements.get(CAPTION_TAG)) customElements.define(CAPTION_TAG, CaptionElement);
     if (!this.#el) {
-      this.#el = doc.createElement(CAPTION_TAG) as CaptionElement;
-      doc.documentElement.append(this.#el);
-      toTopLayer(this.#el);
+      this.#el = showOverlay<CaptionElement>(doc, CAPTION_TAG, CaptionElement);
       const opts = { capture: true, passive: true } as const;
       doc.addEventListener('pointermove', this.#onPointer, opts);
       doc.addEventListener('focusin', this.#onFocus, opts);
-      // In a task of its own, as the bar's docking (src/a11y/start.ts): no ResizeObserver loop error.
-      this.#resize = new ResizeObserver(() => setTimeout(() => this.#dockNow()));
-      this.#resize.observe(this.#el);
+      this.#dock.follow(this.#el);
     }
     this.show(this.#shown);
   }
-
-  /** Pushes the page up by the strip's height (also right after each update: no wait for a frame). */
-  #dockNow(): void {
-    const el = this.#el;
-    if (!el) return;
-    const h = Math.ceil(el.getBoundingClientRect().height);
-    if (h === this.#docked) return;
-    this.#docked = h;
-    this.#dock.replaceSync(`html${BOOST}{padding-bottom:${h}px !important}`);
-    adopt(this.#dock, true, el.ownerDocument);
-  }
-
-  #docked = -1;
 
   /** Shows `text` (and its 拼音 when asked for). */
   show(text: string): void {
@@ -140,15 +114,15 @@ export class Caption {
     if (!this.#pinyin || !/\p{Script=Han}/u.test(text)) {
       el.pinyinLine.hidden = true;
       el.pinyinLine.textContent = '';
-      this.#dockNow();
+      this.#dock.update();
       return;
     }
-    this.#dockNow();
+    this.#dock.update();
     loadPinyin().then(({ pinyin }) => {
       if (seq !== this.#seq || this.#el !== el) return;
       el.pinyinLine.textContent = pinyin(text, { nonZh: 'consecutive' });
       el.pinyinLine.hidden = false;
-      this.#dockNow();
+      this.#dock.update();
     }, () => seq === this.#seq && this.#pinyin && this.onPinyinFailed?.());
   }
 

@@ -4,7 +4,7 @@
  * pointer to follow.
  */
 import type { Guide } from '../../core/prefs.js';
-import { toTopLayer } from './top-layer.js';
+import { OverlayElement, showOverlay } from './overlay.js';
 
 export const GUIDES_TAG = 'yidu-guides';
 
@@ -27,14 +27,12 @@ div{position:absolute;left:0;top:0;box-sizing:border-box;pointer-events:none;wil
 /** Height of the reading band in CSS px: about two lines of body text. */
 export const BAND_HEIGHT = 56;
 
-class GuidesElement extends HTMLElement {
+class GuidesElement extends OverlayElement {
+  static override css = CSS;
   readonly parts: Record<'h' | 'v' | 'band' | 'above' | 'below', HTMLDivElement>;
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
+    const root = this.shadow;
     const make = (cls: string) => {
       const d = document.createElement('div');
       d.className = cls;
@@ -44,10 +42,6 @@ class GuidesElement extends HTMLElement {
     };
     this.parts = { h: make('h'), v: make('v'), band: make('band'), above: make('shade'), below: make('shade') };
     this.parts.band.style.height = `${BAND_HEIGHT}px`;
-  }
-  connectedCallback(): void {
-    // Decoration only: assistive technology has nothing to read here.
-    this.setAttribute('aria-hidden', 'true');
   }
 }
 
@@ -71,12 +65,8 @@ export class Guides {
       win.removeEventListener('pointermove', this.#onMove, true);
       return;
     }
-    if (!customElements.get(GUIDES_TAG)) customElements.define(GUIDES_TAG, GuidesElement);
     if (!this.#el) {
-      this.#el = doc.createElement(GUIDES_TAG) as GuidesElement;
-      // Outside the body: page zoom and colour schemes leave it alone.
-      doc.documentElement.append(this.#el);
-      toTopLayer(this.#el);
+      this.#el = showOverlay<GuidesElement>(doc, GUIDES_TAG, GuidesElement);
       // Capture and passive: we only watch, and see the pointer even where the page stops propagation.
       win.addEventListener('pointermove', this.#onMove, { capture: true, passive: true });
     }

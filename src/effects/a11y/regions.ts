@@ -5,7 +5,7 @@
  * Tab start inside it, without leaving a tabindex (or anything else) on the site's elements.
  */
 import { resolveContentRoot } from '../../core/content-root.js';
-import { toTopLayer } from './top-layer.js';
+import { OverlayElement, showOverlay } from './overlay.js';
 
 /**
  * Default selectors, in Alt+1…6 order, each a list tried one by one (a browser without `:has()` still finds
@@ -57,17 +57,9 @@ right:auto !important;bottom:auto !important;padding:0 !important;background:tra
 @media (forced-colors: active){:host{border-color:Highlight !important}}
 @media (prefers-reduced-motion: no-preference){:host{transition:opacity .4s}}`;
 
-class RegionMark extends HTMLElement {
-  constructor() {
-    super();
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(MARK_CSS);
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
-  }
-  connectedCallback(): void {
-    // Decoration only: the live region says where the reader went.
-    this.setAttribute('aria-hidden', 'true');
-  }
+/** Decoration only: the live region says where the reader went. */
+class RegionMark extends OverlayElement {
+  static override css = MARK_CSS;
 }
 
 /** How long the outline stays, in ms. */
@@ -94,19 +86,15 @@ export class RegionJump {
   }
 
   #outline(el: HTMLElement, doc: Document): void {
-    if (!customElements.get(MARK_TAG)) customElements.define(MARK_TAG, RegionMark);
     this.clear();
     const r = el.getBoundingClientRect();
     const win = doc.defaultView!;
-    const mark = doc.createElement(MARK_TAG);
-    // Outside the body, in document coordinates, in the top layer like yidu's other overlays: page zoom and
-    // colour schemes leave it alone, and no site header can cover it.
+    // In document coordinates, so it scrolls with the region.
+    const mark = showOverlay<RegionMark>(doc, MARK_TAG, RegionMark);
     mark.style.setProperty('left', `${r.left + win.scrollX - 4}px`, 'important');
     mark.style.setProperty('top', `${r.top + win.scrollY - 4}px`, 'important');
     mark.style.setProperty('width', `${r.width + 8}px`, 'important');
     mark.style.setProperty('height', `${r.height + 8}px`, 'important');
-    doc.documentElement.append(mark);
-    toTopLayer(mark);
     this.#mark = mark;
     this.#timer = win.setTimeout(() => this.clear(), MARK_MS);
   }

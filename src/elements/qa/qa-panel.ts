@@ -13,6 +13,7 @@ import { QA_STRINGS, qaText, type QaStringKey } from '../../i18n/qa-strings.js';
 import { findAnswer, nodeOf, type Found } from '../../qa/answer.js';
 
 import { clearPlace, rangeOf, showPlace } from './qa-place.js';
+import { Popover, POPOVER_CSS, TOP_LAYER, type PopoverHost } from '../popover.js';
 
 export interface QaPassage {
   /** The quotation, as the page shows it now. */
@@ -69,11 +70,7 @@ export function jumpTo(found: Found): void {
 }
 
 /** The element, as the panel sees it. */
-export interface QaHost extends HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
-}
+export type QaHost = PopoverHost;
 
 export interface QaDeps {
   html: typeof litHtml;
@@ -94,7 +91,7 @@ STYLES.replaceSync(`
   padding:12px 16px;color:var(--yidu-color,#1f1f1f);background:var(--yidu-background,#ffffff);
   border:1px solid var(--yidu-border-color,#5e5e5e);border-radius:var(--yidu-radius,4px)}
 .open{display:flex}
-.popover{position:fixed;inset:auto;margin:0;z-index:2147483647;overflow:auto;box-shadow:0 4px 16px rgb(0 0 0/.3)}
+${POPOVER_CSS}
 .small{font-size:.875em}.large{font-size:1.25em}
 .panel:focus-visible{outline:3px solid var(--yidu-focus-color,#0b57d0)}
 .panel p,.panel blockquote,.panel ul{margin:0}
@@ -112,36 +109,33 @@ a{color:var(--yidu-link-color,#0b57d0);min-height:var(--_target);display:inline-
 .actions{display:flex;flex-wrap:wrap;gap:8px}
 `);
 
-const TOP_LAYER = 'showPopover' in HTMLElement.prototype;
-
 export class QaPanel {
-  open = false;
   readonly #host: QaHost;
   readonly #d: QaDeps;
+  readonly #popover: Popover;
   #question = '';
   #answer: (QaAnswer & Located) | null = null;
   #empty = false;
-  #unfollow?: () => void;
-  #off: (() => void)[] = [];
 
   constructor(host: QaHost, deps: QaDeps) {
     this.#host = host;
     this.#d = deps;
+    this.#popover = new Popover(host);
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, STYLES];
     this.connect();
   }
 
+  get open(): boolean {
+    return this.#popover.open;
+  }
+
   connect(): void {
-    for (const [type, fn] of [['keydown', this.#onKey], ['focusout', this.#onFocusOut]] as const) {
-      this.#host.addEventListener(type, fn as EventListener);
-      this.#off.push(() => this.#host.removeEventListener(type, fn as EventListener));
-    }
+    this.#popover.connect();
   }
 
   disconnect(): void {
-    this.close(false);
-    for (const off of this.#off.splice(0)) off();
+    this.#popover.disconnect();
   }
 
   #text(key: StringKey | QaStringKey): string {
@@ -205,14 +199,6 @@ export class QaPanel {
     jumpTo(found);
   }
 
-  get #button(): HTMLElement {
-    return this.#host.renderRoot.querySelector('button')!;
-  }
-
-  get #panel(): HTMLElement {
-    return this.#host.renderRoot.querySelector('#panel')!;
-  }
-
   toggle(): void {
     if (this.open) this.close(true);
     else void this.#show();
@@ -220,21 +206,19 @@ export class QaPanel {
 
   async #show(): Promise<void> {
     clearPlace();
-    this.open = true;
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    const panel = this.#panel;
-    if (TOP_LAYER) panel.showPopover();
-    this.#place();
-    this.#host.renderRoot.querySelector<HTMLInputElement>('#q')!.focus({ preventScroll: true });
-    document.addEventListener('click', this.#onOutside, true);
-    const opts = { capture: true, passive: true } as const;
-    addEventListener('scroll', this.#place, opts);
-    addEventListener('resize', this.#place, opts);
-    this.#unfollow = () => {
-      removeEventListener('scroll', this.#place, opts);
-      removeEventListener('resize', this.#place, opts);
-    };
+    await this.#popover.show(() => {
+      this.#place();
+      this.#host.renderRoot.querySelector<HTMLInputElement>('#q')!.focus({ preventScroll: true });
+    });
+    this.#popover.follow(() => {
+      const opts = { capture: true, passive: true } as const;
+      addEventListener('scroll', this.#place, opts);
+      addEventListener('resize', this.#place, opts);
+      return () => {
+        removeEventListener('scroll', this.#place, opts);
+        removeEventListener('resize', this.#place, opts);
+      };
+    });
   }
 
   /**
@@ -242,8 +226,8 @@ export class QaPanel {
    * when the viewport is short (a phone, 400% zoom). Simple enough not to need the positioning library.
    */
   #place = () => {
-    const panel = this.#panel;
-    const r = this.#button.getBoundingClientRect();
+    const { panel, button } = this.#popover;
+    const r = button.getBoundingClientRect();
     const below = innerHeight - r.bottom - 16;
     const above = r.top - 16;
     const room = Math.max(120, below >= 240 || below >= above ? below : above);
@@ -255,29 +239,6 @@ export class QaPanel {
   };
 
   close(focusButton: boolean): void {
-    if (!this.open) return;
-    this.open = false;
-    this.#unfollow?.();
-    this.#unfollow = undefined;
-    document.removeEventListener('click', this.#onOutside, true);
-    const panel = this.#panel;
-    if (TOP_LAYER && panel.matches(':popover-open')) panel.hidePopover();
-    if (focusButton) this.#button.focus();
-    this.#host.requestUpdate();
+    this.#popover.close(focusButton);
   }
-
-  #onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && this.open) this.close(true);
-  };
-
-  #onFocusOut = (e: FocusEvent) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && to !== this.#host && !this.#host.renderRoot.contains(to)) this.close(false);
-  };
-
-  #onOutside = (e: Event) => {
-    if (e.composedPath().includes(this.#host)) return;
-    const active = document.activeElement;
-    this.close(!active || active === document.body || !!(this.#host.renderRoot as ShadowRoot).activeElement);
-  };
 }

@@ -5,7 +5,8 @@
  * It only listens to the page: the site's own handlers get every click and key as before.
  *
  * This chunk imports from the rest of yidu only the phone media query (core/device.ts, in the first load
- * anyway); Lit and the strings come from the element, so the first load keeps exactly its two files.
+ * anyway) and the popover behaviour it shares with 智能问答 (elements/popover.ts, copied into the chunk by the
+ * build); Lit and the strings come from the element, so the first load keeps exactly its two files.
  */
 import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
@@ -13,14 +14,12 @@ import { QR_STRINGS, qrText, type QrStringKey } from '../../i18n/qr-strings.js';
 import { encode, QUIET, savePng } from './qr-code.js';
 import type { follow } from './qr-position.js';
 import { PHONE } from '../../core/device.js';
+import { Popover, POPOVER_CSS, TOP_LAYER, type PopoverHost } from '../popover.js';
 
 /** The element, as the panel sees it. */
-export interface QrHost extends HTMLElement {
+export interface QrHost extends PopoverHost {
   mode?: string;
   url?: string;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
 }
 
 export interface QrDeps {
@@ -47,7 +46,8 @@ STYLES.replaceSync(`
   max-width:min(22em,calc(100vw - 16px));padding:12px 16px;text-align:center;color:var(--yidu-color,#1f1f1f);
   background:var(--yidu-background,#ffffff);border:1px solid var(--yidu-border-color,#5e5e5e);border-radius:var(--yidu-radius,4px)}
 .inline,.open{display:flex}
-.popover{position:fixed;inset:auto;margin:0;z-index:2147483647;overflow:auto;width:max-content;box-shadow:0 4px 16px rgb(0 0 0/.3)}
+${POPOVER_CSS}
+.popover{width:max-content}
 .panel:focus-visible{outline:3px solid var(--yidu-focus-color,#0b57d0)}
 .panel p{margin:0}
 .title{font-weight:700}
@@ -56,9 +56,6 @@ STYLES.replaceSync(`
 .actions{display:flex;flex-wrap:wrap;justify-content:center;gap:8px}
 @media ${PHONE}{.panel>.actions{order:-1}.panel>.title{order:-2}}
 `);
-
-/** The top layer keeps the popover above the site's stacking contexts and outside its overflow clipping. */
-const TOP_LAYER = 'showPopover' in HTMLElement.prototype;
 
 /** An http(s) address, absolute or relative to the page (the same rule as the `qrUrl` config). */
 function httpUrl(v: string | null | undefined): string | null {
@@ -73,15 +70,15 @@ function httpUrl(v: string | null | undefined): string | null {
 const canonicalLink = () => document.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null;
 
 export class QrPanel {
-  open = false;
   readonly #host: QrHost;
   readonly #d: QrDeps;
-  #unfollow?: () => void;
+  readonly #popover: Popover;
   #off: (() => void)[] = [];
 
   constructor(host: QrHost, deps: QrDeps) {
     this.#host = host;
     this.#d = deps;
+    this.#popover = new Popover(host);
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, STYLES];
     this.connect();
@@ -92,23 +89,24 @@ export class QrPanel {
   connect(): void {
     const refresh = () => this.#host.requestUpdate();
     const nav = (window as { navigation?: EventTarget }).navigation;
-    const host = this.#host;
     for (const [target, type, fn] of [
       [window, 'popstate', refresh],
       [window, 'hashchange', refresh],
       [nav, 'currententrychange', refresh],
-      // On the element itself: keys and focus within the button and the popover only.
-      [host, 'keydown', this.#onKey],
-      [host, 'focusout', this.#onFocusOut],
     ] as const) {
       target?.addEventListener(type, fn as EventListener);
       this.#off.push(() => target?.removeEventListener(type, fn as EventListener));
     }
+    this.#popover.connect();
   }
 
   disconnect(): void {
-    this.close(false);
+    this.#popover.disconnect();
     for (const off of this.#off.splice(0)) off();
+  }
+
+  get open(): boolean {
+    return this.#popover.open;
   }
 
   /**
@@ -169,49 +167,30 @@ export class QrPanel {
     </div>`;
   }
 
-  get #button(): HTMLElement {
-    return this.#host.renderRoot.querySelector('button')!;
-  }
-
-  get #panel(): HTMLElement {
-    return this.#host.renderRoot.querySelector('#panel')!;
-  }
-
   toggle(): void {
     if (this.open) this.close(true);
     else void this.#show();
   }
 
   async #show(): Promise<void> {
-    this.open = true;
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    const panel = this.#panel;
-    if (TOP_LAYER) panel.showPopover();
-    // Below the button at once; the positioning library then flips and shifts it as needed.
-    const r = this.#button.getBoundingClientRect();
-    panel.style.setProperty('left', `${Math.max(8, Math.min(r.left, innerWidth - panel.offsetWidth - 8))}px`);
-    panel.style.setProperty('top', `${r.bottom + 8}px`);
-    panel.focus({ preventScroll: true });
-    document.addEventListener('click', this.#onOutside, true);
+    const popover = this.#popover;
+    await popover.show((panel, button) => {
+      // Below the button at once; the positioning library then flips and shifts it as needed.
+      const r = button.getBoundingClientRect();
+      panel.style.setProperty('left', `${Math.max(8, Math.min(r.left, innerWidth - panel.offsetWidth - 8))}px`);
+      panel.style.setProperty('top', `${r.bottom + 8}px`);
+      panel.focus({ preventScroll: true });
+    });
     try {
       const { follow } = await this.#d.position();
-      if (this.open && !this.#unfollow) this.#unfollow = follow(this.#button, panel);
+      popover.follow(() => follow(popover.button, popover.panel));
     } catch {
       /* reported by the loader; the popover stays below the button */
     }
   }
 
   close(focusButton: boolean): void {
-    if (!this.open) return;
-    this.open = false;
-    this.#unfollow?.();
-    this.#unfollow = undefined;
-    document.removeEventListener('click', this.#onOutside, true);
-    const panel = this.#panel;
-    if (TOP_LAYER && panel.matches(':popover-open')) panel.hidePopover();
-    if (focusButton) this.#button.focus();
-    this.#host.requestUpdate();
+    this.#popover.close(focusButton);
   }
 
   #save(url: string): void {
@@ -241,21 +220,4 @@ export class QrPanel {
     if (!navigator.clipboard) return select();
     navigator.clipboard.writeText(url).then(() => said('qrCopied'), select);
   }
-
-  #onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') this.close(true);
-  };
-
-  /** Tabbing or clicking to something of the site's closes the popover; focus stays where the reader put it. */
-  #onFocusOut = (e: FocusEvent) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && to !== this.#host && !this.#host.renderRoot.contains(to)) this.close(false);
-  };
-
-  /** A click elsewhere closes it; focus goes back to the button unless the click gave it to something else. */
-  #onOutside = (e: Event) => {
-    if (e.composedPath().includes(this.#host)) return;
-    const active = document.activeElement;
-    this.close(!active || active === document.body || !!(this.#host.renderRoot as ShadowRoot).activeElement);
-  };
 }
