@@ -73,7 +73,7 @@ export class WriteBatch {
     if (written === 0) return;
     if (written >= WRITE_CHARS_MIN) this.#floor = Math.min(this.#floor, ms);
     const own = ms - Math.min(this.#floor, ms);
-    // One slow layout (a collection, another tab's work) shrinks the next batch by a quarter at most.
+    // One slow layout (a collection, another tab's work) makes the next batch at most four times smaller.
     if (own < LAYOUT_LOW_MS) this.chars = Math.min(this.chars * 2, WRITE_CHARS_MAX);
     else if (own > LAYOUT_HIGH_MS) this.chars = Math.max(Math.round((this.chars * LAYOUT_LOW_MS) / Math.min(own, 2 * LAYOUT_HIGH_MS)), WRITE_CHARS_MIN);
   }
