@@ -281,6 +281,19 @@ test('a site run gives each page one renderer process and Chromium no address-ba
   assert.ok(renderers <= 3, `at most one renderer per page at a time (and one closing): ${renderers}`);
 });
 
+test('CHROME_PATH naming chrome-headless-shell starts it in its own headless mode', async () => {
+  const { chromium } = ensureTools();
+  const dir = site(pages(2));
+  // Stands in for the Debian package's program of that name, and notes how it was started.
+  const shell = join(dir, 'chromium-headless-shell');
+  writeFileSync(shell, `#!/bin/sh\necho "$@" >> "${join(dir, 'args.txt')}"\nexec "${chromium}" "$@"\n`);
+  chmodSync(shell, 0o755);
+  const run = await yidu(['audit', join(dir, 'p1.html'), join(dir, 'p2.html'), '--root', dir, '--quiet'], { env: { CHROME_PATH: shell } });
+  assert.equal(run.code, 0, run.stderr);
+  const args = readFileSync(join(dir, 'args.txt'), 'utf8').split(/\s+/);
+  assert.ok(args.includes('--headless') && !args.includes('--headless=new'), args.filter((a) => a.startsWith('--headless')).join(' '));
+});
+
 test('site reports as JUnit and as one self-contained HTML file, summary first', async () => {
   const dir = site(pages(2, { 2: { extra: '<img src="x.png">' } }));
   const out = join(dir, 'report');
