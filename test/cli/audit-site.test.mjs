@@ -11,6 +11,7 @@ import Ajv from 'ajv';
 import addFormats from './ajv-formats.mjs';
 import { ensureTools } from '../../scripts/system-tools.mjs';
 import { CLI, ROOT, tempDir, yidu } from './helpers.mjs';
+import { descendants, kind } from './process-tree.mjs';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -256,6 +257,41 @@ test('a page that hangs and a page that crashes its renderer are recorded; the r
   assert.equal(byKey['/crash.html'].kind, 'crashed');
   assert.match(byKey['/crash.html'].reason, /renderer crashed/);
   assert.deepEqual(report.summary.notAudited, 2);
+});
+
+test('a site run gives each page one renderer process and Chromium no address-bar or network-service process', async () => {
+  const dir = site(pages(4));
+  const child = spawn(process.execPath, [CLI, 'audit', ...Object.keys(pages(4)).map((f) => join(dir, f)), '--root', dir,
+    '--concurrency', '2', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+  const seen = new Set();
+  let renderers = 0;
+  const timer = setInterval(() => {
+    const kinds = descendants(child.pid).map(kind);
+    kinds.forEach((k) => seen.add(k));
+    renderers = Math.max(renderers, kinds.filter((k) => k.startsWith('renderer')).length);
+  }, 100);
+  const code = await new Promise((r) => child.on('exit', r));
+  clearInterval(timer);
+  assert.equal(code, 0);
+  assert.ok(seen.has('renderer'), `pages ran in renderers: ${[...seen]}`);
+  // Headless Chromium preloads its address bar's popup in a renderer of its own for each browser context:
+  // one per page in a site run, as much CPU time as a third of the page's audit.
+  assert.ok(!seen.has('renderer:top-chrome'), `no renderer for Chromium's own UI: ${[...seen]}`);
+  assert.ok(!seen.has('utility:NetworkService'), `the network service runs in the browser process: ${[...seen]}`);
+  assert.ok(renderers <= 3, `at most one renderer per page at a time (and one closing): ${renderers}`);
+});
+
+test('CHROME_PATH naming chrome-headless-shell starts it in its own headless mode', async () => {
+  const { chromium } = ensureTools();
+  const dir = site(pages(2));
+  // Stands in for the Debian package's program of that name, and notes how it was started.
+  const shell = join(dir, 'chromium-headless-shell');
+  writeFileSync(shell, `#!/bin/sh\necho "$@" >> "${join(dir, 'args.txt')}"\nexec "${chromium}" "$@"\n`);
+  chmodSync(shell, 0o755);
+  const run = await yidu(['audit', join(dir, 'p1.html'), join(dir, 'p2.html'), '--root', dir, '--quiet'], { env: { CHROME_PATH: shell } });
+  assert.equal(run.code, 0, run.stderr);
+  const args = readFileSync(join(dir, 'args.txt'), 'utf8').split(/\s+/);
+  assert.ok(args.includes('--headless') && !args.includes('--headless=new'), args.filter((a) => a.startsWith('--headless')).join(' '));
 });
 
 test('site reports as JUnit and as one self-contained HTML file, summary first', async () => {
