@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { denseLists } from './dense.mjs';
 import { necessaryEntries } from './exact-bound.mjs';
 import { removable, stage2Keys } from './exact.mjs';
 import { pairTable } from './pairs.mjs';
@@ -33,7 +34,7 @@ const pairs = (s) => (s === '' ? [] : s.split('|').map((l) => l.split(' ')));
 
 export async function generate({ force = false } = {}) {
   const pkg = JSON.parse(readFileSync(`${root}node_modules/opencc-js/package.json`, 'utf8'));
-  const self = ['dict.mjs', 'exact.mjs', 'exact-bound.mjs', 'pairs.mjs'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('') +
+  const self = ['dict.mjs', 'dense.mjs', 'exact.mjs', 'exact-bound.mjs', 'pairs.mjs'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('') +
     readFileSync(`${root}src/zh/engine.ts`, 'utf8') + readFileSync(`${root}src/zh/chains.ts`, 'utf8');
   const stamp = createHash('sha256').update(pkg.version).update(self).digest('hex').slice(0, 16);
   const stampFile = `${outDir}/.stamp`;
@@ -81,22 +82,6 @@ export async function generate({ force = false } = {}) {
   };
   const charsOnly = pairString(d.STCharacters);
   const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
-  // The format of src/zh/chains.ts (decodePart): front-coded by code unit, as the converter looks keys up;
-  // entries of the plain list (value = the key converted character by character) are keys alone.
-  const encode = (keys, plain) => {
-    let prev = '';
-    return [...keys].sort().map((k) => {
-      const v = phrases.get(k);
-      let shared = 0;
-      while (shared < k.length - 1 && k[shared] === prev[shared]) shared++;
-      prev = k;
-      const head = String.fromCharCode(48 + shared) + k.slice(shared);
-      if (plain) return head;
-      if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) return `${head} ${v}`;
-      return head + Array.from(v, (c, i) => (c === (chars.map.get(k[i]) ?? k[i]) ? E.SAME : c)).join('');
-    }).join('|');
-  };
-
   // Candidates: entries that convert character by character and that no witness text shows necessary alone;
   // the proof then keeps any whose removal together with the others it cannot show safe.
   const plainEntry = (k) => charwise(k) === phrases.get(k);
@@ -104,7 +89,13 @@ export async function generate({ force = false } = {}) {
   const s2 = stage2Keys(Object.values(stage2).flat());
   const removed = removable(phrases, chars.map, s2, [...phrases.keys()].filter((k) => !necessary.has(k)));
   const kept = [...phrases.keys()].filter((k) => !removed.has(k));
-  const stData = { normalize: normalizePairs, chars: charsOnly, phrases: encode(kept.filter((k) => !plainEntry(k)), false), plain: encode(kept.filter(plainEntry), true) };
+  // The dense form of src/zh/chains.ts (undense): entries of the plain list (value = the key converted
+  // character by character) are keys alone.
+  const dense = denseLists([
+    kept.filter((k) => !plainEntry(k)).map((k) => [k, phrases.get(k)]),
+    kept.filter(plainEntry).map((k) => [k, null]),
+  ], (c) => chars.map.get(c) ?? c);
+  const stData = { normalize: normalizePairs, chars: charsOnly, units: dense.table, phrases: dense.lists[0].keys, values: dense.lists[0].values, plain: dense.lists[1].keys };
 
   const tsData = {
     normalize: normalizePairs,
