@@ -82,7 +82,7 @@ export async function generate({ force = false } = {}) {
   };
   const charsOnly = pairString(d.STCharacters);
   const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
-  // Candidates: entries that convert character by character and that no witness text shows necessary alone;
+  // Candidates: the entries that no witness text shows necessary alone;
   // the proof then keeps any whose removal together with the others it cannot show safe.
   const plainEntry = (k) => charwise(k) === phrases.get(k);
   const { necessary } = necessaryEntries(phrases, chars.map);

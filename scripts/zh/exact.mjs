@@ -22,6 +22,8 @@
 //   (e3) if P ends with a single character: the same at K's end (no key x + y with x a suffix of K or K a
 //        proper suffix of x).
 // A cut no key crosses changes nothing in a longest-match pass, so the second stage gives the same output.
+// A removed k whose value is its own (not charwise) needs instead (f): P writes D[k] piece by piece, each
+// piece as long as its value, and D' meets D at k's end whatever follows (`rewritten`), with (d) and (e).
 // The second stages themselves, normalisation and 繁→简 ship whole. docs/zh.md has the long form.
 
 const cps = (s) => Array.from(s);
@@ -189,8 +191,8 @@ function follow(t, lagAll, lag, lead, piece, keys, s2, active) {
  * and D' does not, the two parses are followed until they meet again.
  */
 function divergence(k, keys, s2) {
-  if (!keys.plain.get(k)) return '(a) its value is not its characters converted one by one';
   if (IDS.test(k)) return '(d) it holds a description character';
+  if (!keys.plain.get(k)) return rewritten(k, keys, s2);
   const t = cps(k);
   // D matched k (the longest of D here); D' takes its longest within k (a longer one would be D's too).
   const first = keys.longestIn(false, t);
@@ -201,6 +203,44 @@ function divergence(k, keys, s2) {
   const why = crossing(cps(charwise(k, keys.chars)), first === 1 ? 0 : first, s2);
   if (why) return why;
   return apart(t, false, first, [[t.length, false]], 0, keys, s2, new Set());
+}
+
+/**
+ * For a removed k whose value is not its characters converted one by one (f): D' must write the same over k
+ * and meet D at k's end. P, D''s parse within k, gives D[k] piece by piece, every piece as long as its value
+ * (so cut positions stay put in the output); no kept key starts at a position P visits after k's start and
+ * runs past k's end (whatever follows, D' is at k's end when D is); and no second-stage key can cross a cut
+ * only one segmentation makes (P's phrase edges; k's start or end when P's first or last piece is a single
+ * character). Then both parses are in step again at k's end with the same output.
+ */
+function rewritten(k, keys, s2) {
+  const t = cps(k);
+  const value = keys.phrases.get(k);
+  const out = [];
+  const cuts = new Set();
+  for (let j = 0; j < t.length; ) {
+    const rest = t.slice(j);
+    if (j > 0) {
+      for (const m of keys.byPrefix.get(rest.join('')) ?? []) {
+        if (m.length > rest.length && keys.has(false, m.join(''))) return `(f) kept ${m.join('')} starts inside it and runs past its end`;
+      }
+    }
+    const len = keys.longestIn(false, rest);
+    const piece = rest.slice(0, len).join('');
+    const v = len > 1 ? keys.phrases.get(piece) : (keys.chars.get(piece) ?? piece);
+    if (cps(v).length !== len) return `(f) ${piece} → ${v} changes the length`;
+    out.push(v);
+    if (len > 1) (cuts.add(j), cuts.add(j + len));
+    else if (j === 0 || j + 1 === t.length) cuts.add(j === 0 ? 0 : t.length);
+    j += len;
+  }
+  if (out.join('') !== value) return `(f) the kept entries write ${out.join('')} over it, not ${value}`;
+  const u = cps(value);
+  for (const c of cuts) {
+    const why = crossing(u, c, s2);
+    if (why) return why;
+  }
+  return null;
 }
 
 /**
@@ -226,7 +266,6 @@ export function removable(phrases, chars, s2, candidates) {
   const readers = new Map();
   const removed = new Set();
   for (const c of candidates) {
-    if (!keys.plain.get(c)) continue;
     keys.kept.delete(c);
     const proofs = [];
     let holds = true;
