@@ -27,6 +27,17 @@
 // The second stages themselves, normalisation and 繁→简 ship whole. docs/zh.md has the long form.
 
 const cps = (s) => Array.from(s);
+
+/**
+ * The second-stage dictionaries (opencc-js names) each kept set is proven against. The shared dictionary
+ * (st.ts, for `t`, `tw` and `hk`) against the Taiwan and Hong Kong variant tables; `twp` and `hkp` add their
+ * phrase tables, whose longer keys can cross more cuts, and keep the few entries that needs in their own chunk.
+ */
+export const PROVEN_AGAINST = {
+  shared: ['TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+  twp: ['TWPhrases', 'TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+  hkp: ['HKPhrases', 'TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+};
 const IDS = /[\u2ff0-\u2fff]/;
 
 /** opencc's phrase and character entries from the opencc-js dictionary strings, in its precedence. */

@@ -6,27 +6,42 @@ import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js'
 
 export type Variant = 'tw' | 'hk' | 't' | 'twp' | 'hkp';
 
+/** Phrase entries in the dense form (see `undense`), in code units of `StData.units`. */
+export interface PhraseLists {
+  /** Keys of the entries with a value of their own. */
+  phrases: string;
+  /** Their values in key order. */
+  values: string;
+  /**
+   * Keys of the entries whose value is their characters converted one by one (they matter only for where
+   * phrases are cut), without values.
+   */
+  plain: string;
+}
+
 /**
  * Simplified→Traditional data: characters and the phrase entries an exact conversion needs (see
  * scripts/zh/exact.mjs). Each variant's second stage (Taiwan or Hong Kong forms and phrases) is a small chunk
  * of its own, so a reader downloads only their variant's.
  */
-export interface StData {
+export interface StData extends PhraseLists {
   /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
   normalize: PairTable;
   /** Each character's first conversion (see `CharTable`). */
   chars: PairTable;
-  /** The code units of the phrase keys, most frequent first in blocks (see `rankTable`, `undense`). */
-  units: string;
-  /** Keys of the entries with a value of their own, in the dense form (see `undense`). */
-  phrases: string;
-  /** Their values in key order (see `undense`). */
-  values: string;
   /**
-   * Keys of the entries whose value is their characters converted one by one (they matter only for where
-   * phrases are cut), in the dense form, without values.
+   * The code units of every phrase key (the variants' own entries' too), most frequent first in blocks
+   * (see `rankTable`, `undense`).
    */
-  plain: string;
+  units: string;
+}
+
+/** A variant's second stage, a chunk of its own (none for `t`). */
+export interface Stage2 extends PhraseLists {
+  /** opencc's second-stage dictionaries, in opencc order, whole. */
+  dicts: readonly string[];
+  // The phrase lists: entries the shared dictionary leaves out but this variant keeps (its phrase table has
+  // longer keys that could cross a cut only the shared dictionary makes; see scripts/zh/exact.mjs).
 }
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
@@ -199,30 +214,34 @@ function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, sh
 }
 
 /** The phrase lists front-coded (`decodePart`), with whether each is the `plain` list. */
-function frontCoded(data: StData): [string, boolean][] {
+function frontCoded(data: StData, stage2?: Stage2): [string, boolean][] {
   const units = rankTable(data.units);
-  return [[undense(units, data.phrases, data.values), false], [undense(units, data.plain, null), true]];
+  return [data, ...(stage2 ? [stage2] : [])].flatMap((l): [string, boolean][] =>
+    [[undense(units, l.phrases, l.values), false], [undense(units, l.plain, null), true]]);
 }
 
-/** Every phrase entry of `data`, decoded at once (the tests read the shipped dictionary back with it). */
-export function phraseEntries(data: StData): Map<string, string> {
+/**
+ * Every phrase entry of `data` (and of a variant's own lists), decoded at once (the tests read the shipped
+ * dictionary back with it).
+ */
+export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string> {
   const chars = pairDict(data.chars);
   const dict = new Dict();
-  for (const [encoded, plain] of frontCoded(data)) {
+  for (const [encoded, plain] of frontCoded(data, stage2)) {
     if (encoded !== '') decodePart(encoded.slice(1), chars, dict, '', 0, plain);
   }
   return dict.map;
 }
 
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
+/** `stage2`: the variant's second stage (none for `t`). */
+export function stChain(data: StData, variant: Variant, stage2?: Stage2): Chain {
   const chars = pairDict(data.chars);
-  const phrases = deferredPhrases(frontCoded(data), chars);
+  const phrases = deferredPhrases(frontCoded(data, stage2), chars);
   // opencc's first stage is one group: phrases, then characters.
   const stages: Chain['stages'] = [new Stack([phrases, chars])];
   if (variant !== 't') {
     const second = new Dict();
-    for (const s of stage2) second.addSerialized(s);
+    for (const s of stage2?.dicts ?? []) second.addSerialized(s);
     stages.push(second);
   }
   return { normalize: pairDict(data.normalize), segmentation: variant === 't' ? null : phrases, stages };
