@@ -20,6 +20,7 @@ import { PROOF_SEED } from '../scripts/zh/dict-seeds.mjs';
 import { charTable, denseCoded, frontCoded, necessaryEntries } from '../scripts/zh/exact-bound.mjs';
 import { PROVEN_AGAINST, charwise, openccEntries, stage2Keys, violations } from '../scripts/zh/exact.mjs';
 import { pairTable } from '../scripts/zh/pairs.mjs';
+import { denseLists } from '../scripts/zh/dense.mjs';
 import { pairDict, phraseEntries, stChain, tsChain, type Stage2, type Variant } from '../src/zh/chains.js';
 import { convert } from '../src/zh/engine.js';
 import st from '../src/zh/generated/st.js';
@@ -75,6 +76,23 @@ describe('简繁 dictionaries', function () {
       expect(wrong.slice(0, 5), name).to.deep.equal([]);
     }
   });
+  it('the dense phrase form reads back exactly: keys beyond the BMP, values of another length, far steps in its table', () => {
+    const one = (c: string) => pairDict(st.chars).get(c) ?? c;
+    const charwiseValue = (k: string) => Array.from(k, one).join('');
+    const cases: [[string, string][], [string, null][]][] = [
+      [[['𠀀头发', '𠀀頭髮'], ['头发', '頭髮'], ['头发卡', '髮夾'], ['ABC一', 'abc壹'], ['𬒳坛', '𬒳罈']], [['一伙头', null], ['一伙', null], ['𠀀𠀁', null], ['zz头', null]]],
+      // Code units above U+D700 only: the table's first step from 0 is too far for one character.
+      [[['𠀀𠀁', '𠀁𠀀']], [['𠀁𠀀𠀀', null]]],
+    ];
+    for (const [withValues, plain] of cases) {
+      const dense = denseLists([withValues, plain], one);
+      const back = phraseEntries({ ...st, units: dense.table, phrases: dense.lists[0]!.keys, values: dense.lists[0]!.values, plain: dense.lists[1]!.keys });
+      const expected = new Map<string, string>([...withValues, ...plain.map(([k]): [string, string] => [k, charwiseValue(k)])]);
+      expect([...back].sort()).to.deep.equal([...expected].sort());
+      if (withValues.length === 1) expect(dense.table, 'a far step').to.include('!');
+    }
+  });
+
   const lines = corpus(keys, PROOF_SEED);
 
   it('the proof corpus has more than a million characters and every phrase', () => {

@@ -2,7 +2,7 @@
 // by UTF-16 code unit, as the converter looks them up; then every symbol (a shared-prefix length or a code
 // unit) becomes one or two printable ASCII characters, the most frequent code units the shortest codes, with
 // the code units listed once by rank. UTF-8 spends three bytes on every Han character and gzip's byte-wise
-// Huffman code cannot see past that: this form is about 15 % smaller under gzip than the plain front-coded
+// Huffman code cannot see past that: this form is about a fifth smaller under gzip than the plain front-coded
 // keys (docs/zh.md has the figures). Values that differ from the keys' character-by-character conversion
 // travel in a string of their own, in key order.
 //
