@@ -1,7 +1,8 @@
 // The phrase lists' dense form (src/zh/chains.ts, `undense`, reads it back). The sorted keys are front-coded
 // by UTF-16 code unit, as the converter looks them up; then every symbol (a shared-prefix length or a code
 // unit) becomes one or two printable ASCII characters, the most frequent code units the shortest codes, with
-// the code units listed once by rank. UTF-8 spends three bytes on every Han character and gzip's byte-wise
+// the code units listed once by rank; the first code unit of a key that shares nothing is its step from the
+// previous such unit instead (they come in order, mostly close together). UTF-8 spends three bytes on every Han character and gzip's byte-wise
 // Huffman code cannot see past that: this form is about a fifth smaller under gzip than the plain front-coded
 // keys (docs/zh.md has the figures). Values that differ from the keys' character-by-character conversion
 // travel in a string of their own, in key order.
@@ -25,19 +26,32 @@ export const WHOLE = ' ';
 /** In a value given character by character: "the key character converted on its own". */
 export const SAME = '~';
 
-/** Sorted keys, front-coded, as symbols: shared-prefix length n as [n], then the rest as code units. */
+/**
+ * Sorted keys, front-coded, as symbols: shared-prefix length n as [n], then the rest as code units. A key
+ * sharing nothing starts a new first code unit, larger than the last one: that unit is { step } from it.
+ */
 function symbols(keys) {
   const out = [];
   let prev = '';
+  let first = 0;
   for (const k of [...keys].sort()) {
     let n = 0;
     while (n < k.length - 1 && k[n] === prev[n]) n++;
     if (n >= SHARED) throw new Error(`phrase key "${k}" shares more than ${SHARED - 1} code units with the previous key`);
-    out.push([n], ...k.slice(n).split(''));
+    out.push([n]);
+    if (n === 0) {
+      out.push({ step: k.charCodeAt(0) - first, unit: k[0] });
+      first = k.charCodeAt(0);
+      out.push(...k.slice(1).split(''));
+    } else out.push(...k.slice(n).split(''));
     prev = k;
   }
   return out;
 }
+
+/** The code of symbol index `i` (SHARED and up: code units by rank, or steps). */
+const codeword = (i) => (i < SINGLE ? ALPHABET[i] : ALPHABET[SINGLE + Math.floor((i - SINGLE) / ALPHABET.length)] + ALPHABET[(i - SINGLE) % ALPHABET.length]);
+const CODES = SINGLE + (ALPHABET.length - SINGLE) * ALPHABET.length;
 
 /**
  * `lists`: arrays of [key, value or null] (null: the value is the key converted character by character;
@@ -53,16 +67,12 @@ export function denseLists(lists, one) {
   for (let a = 0; a < byRank.length; a = a < SINGLE - SHARED ? SINGLE - SHARED : a + BLOCK) {
     ranked.push(...byRank.slice(a, a < SINGLE - SHARED ? SINGLE - SHARED : a + BLOCK).sort());
   }
-  const lead = ALPHABET.length - SINGLE;
-  if (ranked.length > SINGLE - SHARED + lead * ALPHABET.length) throw new Error('too many distinct code units for the dense code');
-  const code = new Map();
-  ranked.forEach((u, r) => {
-    const i = r + SHARED;
-    const q = i - SINGLE;
-    code.set(u, i < SINGLE ? ALPHABET[i] : ALPHABET[SINGLE + Math.floor(q / ALPHABET.length)] + ALPHABET[q % ALPHABET.length]);
-  });
+  if (SHARED + ranked.length > CODES) throw new Error('too many distinct code units for the dense code');
+  const code = new Map(ranked.map((u, r) => [u, codeword(r + SHARED)]));
+  // A step too large for a code: the code SHARED (no step is 0), then the unit itself.
+  const first = ({ step, unit }) => (SHARED + step < CODES ? codeword(SHARED + step) : codeword(SHARED) + unit);
   const out = lists.map((entries, l) => {
-    const keys = streams[l].map((x) => (typeof x === 'string' ? code.get(x) : ALPHABET[x[0]])).join('');
+    const keys = streams[l].map((x) => (typeof x === 'string' ? code.get(x) : Array.isArray(x) ? ALPHABET[x[0]] : first(x))).join('');
     const values = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => {
       if (v === null) return '';
       if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) {

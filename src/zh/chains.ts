@@ -84,7 +84,7 @@ function rankTable(steps: string): string {
  * A dense list (scripts/zh/dense.mjs) back in the front-coded form `decodePart` reads: sorted keys, each as
  * the number of code units it shares with the previous key, then the rest of its code units, every symbol
  * one ASCII character (the shared lengths, then the most frequent code units of `units`) or two (a lead
- * character from SINGLE on, then any); `values` adds each entry's value, in key order, when given. A few
+ * character from SINGLE on, then any) — the first unit of a key sharing nothing as a step (see below); `values` adds each entry's value, in key order, when given. A few
  * milliseconds for the whole dictionary, against gzip bytes: UTF-8 spends three bytes on each Han character.
  */
 export function undense(units: string, keys: string, values: string | null): string {
@@ -101,6 +101,10 @@ export function undense(units: string, keys: string, values: string | null): str
     for (; v < end; v++) out[o++] = values.charCodeAt(v);
     if (values.charCodeAt(v) === 0x7c) v++;
   };
+  // A key sharing nothing starts with its step from the previous such key's first unit (code SHARED: the
+  // unit itself follows).
+  let first = 0;
+  let stepNext = false;
   for (let i = 0; i < keys.length; ) {
     let c = index[keys.charCodeAt(i++)]!;
     if (c < SHARED) {
@@ -108,10 +112,15 @@ export function undense(units: string, keys: string, values: string | null): str
       if (o > 0) out[o++] = 0x7c;
       out[o++] = 48 + c;
       keyLength = c;
+      stepNext = c === 0;
       continue;
     }
     if (c >= SINGLE) c = SINGLE + (c - SINGLE) * ALPHABET.length + index[keys.charCodeAt(i++)]!;
-    out[o++] = units.charCodeAt(c - SHARED);
+    if (stepNext) {
+      first = c === SHARED ? keys.charCodeAt(i++) : first + c - SHARED;
+      out[o++] = first;
+      stepNext = false;
+    } else out[o++] = units.charCodeAt(c - SHARED);
     keyLength++;
   }
   value();
