@@ -8,8 +8,9 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { denseLists } from './dense.mjs';
 import { necessaryEntries } from './exact-bound.mjs';
-import { removable, stage2Keys } from './exact.mjs';
+import { PROVEN_AGAINST, removable, stage2Keys, violations } from './exact.mjs';
 import { pairTable } from './pairs.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -33,7 +34,7 @@ const pairs = (s) => (s === '' ? [] : s.split('|').map((l) => l.split(' ')));
 
 export async function generate({ force = false } = {}) {
   const pkg = JSON.parse(readFileSync(`${root}node_modules/opencc-js/package.json`, 'utf8'));
-  const self = ['dict.mjs', 'exact.mjs', 'exact-bound.mjs', 'pairs.mjs'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('') +
+  const self = ['dict.mjs', 'dense.mjs', 'exact.mjs', 'exact-bound.mjs', 'pairs.mjs'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('') +
     readFileSync(`${root}src/zh/engine.ts`, 'utf8') + readFileSync(`${root}src/zh/chains.ts`, 'utf8');
   const stamp = createHash('sha256').update(pkg.version).update(self).digest('hex').slice(0, 16);
   const stampFile = `${outDir}/.stamp`;
@@ -81,30 +82,36 @@ export async function generate({ force = false } = {}) {
   };
   const charsOnly = pairString(d.STCharacters);
   const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
-  // The format of src/zh/chains.ts (decodePart): front-coded by code unit, as the converter looks keys up;
-  // entries of the plain list (value = the key converted character by character) are keys alone.
-  const encode = (keys, plain) => {
-    let prev = '';
-    return [...keys].sort().map((k) => {
-      const v = phrases.get(k);
-      let shared = 0;
-      while (shared < k.length - 1 && k[shared] === prev[shared]) shared++;
-      prev = k;
-      const head = String.fromCharCode(48 + shared) + k.slice(shared);
-      if (plain) return head;
-      if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) return `${head} ${v}`;
-      return head + Array.from(v, (c, i) => (c === (chars.map.get(k[i]) ?? k[i]) ? E.SAME : c)).join('');
-    }).join('|');
-  };
-
-  // Candidates: entries that convert character by character and that no witness text shows necessary alone;
+  // Candidates: the entries that no witness text shows necessary alone;
   // the proof then keeps any whose removal together with the others it cannot show safe.
   const plainEntry = (k) => charwise(k) === phrases.get(k);
   const { necessary } = necessaryEntries(phrases, chars.map);
-  const s2 = stage2Keys(Object.values(stage2).flat());
-  const removed = removable(phrases, chars.map, s2, [...phrases.keys()].filter((k) => !necessary.has(k)));
+  // The shared dictionary first; `twp` and `hkp` then put back, from what it leaves out, what their phrase
+  // tables need (PROVEN_AGAINST), in a chunk of their own.
+  const proven = (names, candidates) => {
+    const s2 = stage2Keys(names.map((n) => d[n]));
+    const out = removable(phrases, chars.map, s2, candidates);
+    const kept = [...phrases.keys()].filter((k) => !out.has(k));
+    // The proof once more over the kept set as a whole, as the dictionary test runs it.
+    const unproven = violations(phrases, chars.map, kept, s2);
+    if (unproven.length > 0) throw new Error(`removed entries not proven: ${unproven.slice(0, 3).join('; ')}`);
+    return out;
+  };
+  const removed = proven(PROVEN_AGAINST.shared, [...phrases.keys()].filter((k) => !necessary.has(k)));
   const kept = [...phrases.keys()].filter((k) => !removed.has(k));
-  const stData = { normalize: normalizePairs, chars: charsOnly, phrases: encode(kept.filter((k) => !plainEntry(k)), false), plain: encode(kept.filter(plainEntry), true) };
+  const extra = {};
+  for (const v of ['twp', 'hkp']) {
+    const gone = proven(PROVEN_AGAINST[v], [...removed]);
+    extra[v] = [...removed].filter((k) => !gone.has(k));
+  }
+  // The dense form of src/zh/chains.ts (undense), one code table for the shared and the variants' own
+  // entries: entries of the plain lists (value = the key converted character by character) are keys alone.
+  const lists = (keys) => [keys.filter((k) => !plainEntry(k)).map((k) => [k, phrases.get(k)]), keys.filter(plainEntry).map((k) => [k, null])];
+  const dense = denseLists([...lists(kept), ...lists(extra.twp), ...lists(extra.hkp)], (c) => chars.map.get(c) ?? c);
+  const phraseLists = (i) => ({ phrases: dense.lists[i].keys, values: dense.lists[i].values, plain: dense.lists[i + 1].keys });
+  const none = { phrases: '', values: '', plain: '' };
+  const own = { tw: none, hk: none, twp: phraseLists(2), hkp: phraseLists(4) };
+  const stData = { normalize: normalizePairs, chars: charsOnly, units: dense.table, ...phraseLists(0) };
 
   const tsData = {
     normalize: normalizePairs,
@@ -121,11 +128,12 @@ export async function generate({ force = false } = {}) {
   const header = `// Generated by scripts/zh/dict.mjs from opencc-js ${pkg.version} (Apache-2.0 data). Do not edit.\n`;
   writeFileSync(`${outDir}/st.ts`, `${header}import type { StData } from '../chains.js';\nconst data: StData = ${JSON.stringify(stData)};\nexport default data;\n`);
   for (const [v, dicts] of Object.entries(stage2)) {
-    writeFileSync(`${outDir}/st-${v}.ts`, `${header}const data: readonly string[] = ${JSON.stringify(dicts)};\nexport default data;\n`);
+    const data = { dicts, ...own[v] };
+    writeFileSync(`${outDir}/st-${v}.ts`, `${header}import type { Stage2 } from '../chains.js';\nconst data: Stage2 = ${JSON.stringify(data)};\nexport default data;\n`);
   }
   writeFileSync(`${outDir}/ts.ts`, `${header}import type { TsData } from '../chains.js';\nconst data: TsData = ${JSON.stringify(tsData)};\nexport default data;\n`);
   writeFileSync(stampFile, stamp);
-  return { cached: false, phrases: phrases.size, kept: kept.length, removed: removed.size };
+  return { cached: false, phrases: phrases.size, kept: kept.length, removed: removed.size, twp: extra.twp.length, hkp: extra.hkp.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,9 +22,22 @@
 //   (e3) if P ends with a single character: the same at K's end (no key x + y with x a suffix of K or K a
 //        proper suffix of x).
 // A cut no key crosses changes nothing in a longest-match pass, so the second stage gives the same output.
+// A removed k whose value is its own (not charwise) needs instead (f): P writes D[k] piece by piece, each
+// piece as long as its value, and D' meets D at k's end whatever follows (`rewritten`), with (d) and (e).
 // The second stages themselves, normalisation and 繁→简 ship whole. docs/zh.md has the long form.
 
 const cps = (s) => Array.from(s);
+
+/**
+ * The second-stage dictionaries (opencc-js names) each kept set is proven against. The shared dictionary
+ * (st.ts, for `t`, `tw` and `hk`) against the Taiwan and Hong Kong variant tables; `twp` and `hkp` add their
+ * phrase tables, whose longer keys can cross more cuts, and keep the few entries that needs in their own chunk.
+ */
+export const PROVEN_AGAINST = {
+  shared: ['TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+  twp: ['TWPhrases', 'TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+  hkp: ['HKPhrases', 'TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants'],
+};
 const IDS = /[\u2ff0-\u2fff]/;
 
 /** opencc's phrase and character entries from the opencc-js dictionary strings, in its precedence. */
@@ -65,6 +78,8 @@ class Keys {
     /** Keys (as code point arrays) by every prefix of one code point or more, the whole key included. */
     this.byPrefix = new Map();
     this.memo = new Map();
+    /** While a proof runs for `removable`: the entries whose kept status it read. */
+    this.queried = null;
     for (const [k, v] of phrases) {
       const c = cps(k);
       this.plain.set(k, charwise(k, chars) === v);
@@ -76,7 +91,10 @@ class Keys {
   }
 
   has(all, k) {
-    return this.phrases.has(k) && (all || this.kept.has(k));
+    if (!this.phrases.has(k)) return false;
+    if (all) return true;
+    this.queried?.add(k);
+    return this.kept.has(k);
   }
 
   /** Length of the longest key of D (`all`) or D' at `t[0]` lying wholly in `t`, or 1 (a single character). */
@@ -184,8 +202,8 @@ function follow(t, lagAll, lag, lead, piece, keys, s2, active) {
  * and D' does not, the two parses are followed until they meet again.
  */
 function divergence(k, keys, s2) {
-  if (!keys.plain.get(k)) return '(a) its value is not its characters converted one by one';
   if (IDS.test(k)) return '(d) it holds a description character';
+  if (!keys.plain.get(k)) return rewritten(k, keys, s2);
   const t = cps(k);
   // D matched k (the longest of D here); D' takes its longest within k (a longer one would be D's too).
   const first = keys.longestIn(false, t);
@@ -199,22 +217,85 @@ function divergence(k, keys, s2) {
 }
 
 /**
- * The removed set: the candidates (entries converting character by character that no witness text shows
- * necessary alone), then, while the search cannot prove some removed entry safe against the kept set, those
- * go back, until none is left (the removed set only shrinks, so this ends). `s2`: the second-stage keys of
- * every variant the dictionary serves (`stage2Keys`).
+ * For a removed k whose value is not its characters converted one by one (f): D' must write the same over k
+ * and meet D at k's end. P, D''s parse within k, gives D[k] piece by piece, every piece as long as its value
+ * (so cut positions stay put in the output); no kept key starts at a position P visits after k's start and
+ * runs past k's end (whatever follows, D' is at k's end when D is); and no second-stage key can cross a cut
+ * only one segmentation makes (P's phrase edges; k's start or end when P's first or last piece is a single
+ * character). Then both parses are in step again at k's end with the same output.
  */
-export function removable(phrases, chars, s2, candidates, log = () => {}) {
-  const keys = new Keys(phrases, chars);
-  const removed = new Set([...candidates].filter((k) => keys.plain.get(k)));
-  for (const k of phrases.keys()) if (!removed.has(k)) keys.kept.add(k);
-  for (let rounds = 1; ; rounds++) {
-    keys.memo.clear();
-    const back = [...removed].filter((k) => divergence(k, keys, s2));
-    for (const k of back) (removed.delete(k), keys.kept.add(k));
-    log(`round ${rounds}: ${back.length} back, ${removed.size} removed (${keys.memo.size} states)`);
-    if (back.length === 0) return removed;
+function rewritten(k, keys, s2) {
+  const t = cps(k);
+  const value = keys.phrases.get(k);
+  const out = [];
+  const cuts = new Set();
+  for (let j = 0; j < t.length; ) {
+    const rest = t.slice(j);
+    if (j > 0) {
+      for (const m of keys.byPrefix.get(rest.join('')) ?? []) {
+        if (m.length > rest.length && keys.has(false, m.join(''))) return `(f) kept ${m.join('')} starts inside it and runs past its end`;
+      }
+    }
+    const len = keys.longestIn(false, rest);
+    const piece = rest.slice(0, len).join('');
+    const v = len > 1 ? keys.phrases.get(piece) : (keys.chars.get(piece) ?? piece);
+    if (cps(v).length !== len) return `(f) ${piece} → ${v} changes the length`;
+    out.push(v);
+    if (len > 1) (cuts.add(j), cuts.add(j + len));
+    else if (j === 0 || j + 1 === t.length) cuts.add(j === 0 ? 0 : t.length);
+    j += len;
   }
+  if (out.join('') !== value) return `(f) the kept entries write ${out.join('')} over it, not ${value}`;
+  const u = cps(value);
+  for (const c of cuts) {
+    const why = crossing(u, c, s2);
+    if (why) return why;
+  }
+  return null;
+}
+
+/**
+ * The removed set, one candidate at a time (entries converting character by character that no witness text
+ * shows necessary alone): a candidate goes when its own proof holds with it gone and so do the proofs of
+ * the entries already gone that read its kept status (a proof reads only some entries' status, and gives the
+ * same answer while those stay as they were). So every removed entry's proof holds for the final kept set,
+ * together. Removing the candidates all at once and putting back every one that fails keeps about 400 more.
+ * `s2`: the second-stage keys of every variant the dictionary serves (`stage2Keys`).
+ */
+export function removable(phrases, chars, s2, candidates) {
+  const keys = new Keys(phrases, chars);
+  for (const k of phrases.keys()) keys.kept.add(k);
+  const prove = (k) => {
+    keys.memo.clear();
+    keys.queried = new Set();
+    const why = divergence(k, keys, s2);
+    const read = keys.queried;
+    keys.queried = null;
+    return [why, read];
+  };
+  /** Removed entries by each entry their proof read. */
+  const readers = new Map();
+  const removed = new Set();
+  for (const c of candidates) {
+    keys.kept.delete(c);
+    const proofs = [];
+    let holds = true;
+    for (const r of [c, ...[...(readers.get(c) ?? [])].filter((x) => removed.has(x))]) {
+      const [why, read] = prove(r);
+      if (why) {
+        holds = false;
+        break;
+      }
+      proofs.push([r, read]);
+    }
+    if (!holds) {
+      keys.kept.add(c);
+      continue;
+    }
+    removed.add(c);
+    for (const [r, read] of proofs) for (const x of read) (readers.get(x) ?? readers.set(x, new Set()).get(x)).add(r);
+  }
+  return removed;
 }
 
 /** Every removed entry whose removal the search cannot prove safe, with the reason: the proof holds when empty. */

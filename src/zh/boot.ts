@@ -11,6 +11,7 @@ import { retryable } from '../core/import-retry.js';
 import { announce } from '../core/announce.js';
 import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
+import type { Stage2 } from './chains.js';
 
 const loadFeature = lazyFeature('简繁 conversion', () => import('./index.js'));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
@@ -21,8 +22,8 @@ type Variant = YiduConfig['variant'];
 // Traditional→Simplified. Each is fetched only when that direction and variant is needed.
 const ST = retryable(() => import('./generated/st.js'));
 const TS = retryable(() => import('./generated/ts.js'));
-const STAGE2: Record<Variant, () => Promise<{ default: readonly string[] }>> = {
-  t: () => Promise.resolve({ default: [] }),
+const STAGE2: Record<Variant, () => Promise<{ default?: Stage2 }>> = {
+  t: () => Promise.resolve({}),
   tw: retryable(() => import('./generated/st-tw.js')),
   hk: retryable(() => import('./generated/st-hk.js')),
   twp: retryable(() => import('./generated/st-twp.js')),
@@ -102,7 +103,7 @@ class ZhEffect {
       // Converter and dictionaries download in parallel.
       chain = (source === 'hans'
         ? Promise.all([loadFeature(), ST(), STAGE2[variant]()]).then(([f, m, s2]) => f.buildChain(source, variant, m.default, s2.default))
-        : Promise.all([loadFeature(), TS()]).then(([f, m]) => f.buildChain(source, variant, m.default, [])));
+        : Promise.all([loadFeature(), TS()]).then(([f, m]) => f.buildChain(source, variant, m.default)));
       chains.set(key, chain);
       // A failed download is forgotten, so the next click fetches again.
       chain.catch(() => chains.delete(key));

@@ -7,23 +7,42 @@ import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js'
 import type { Variant } from '../core/config.js';
 export type { Variant };
 
+/** Phrase entries in the dense form (see `undense`), in code units of `StData.units`. */
+export interface PhraseLists {
+  /** Keys of the entries with a value of their own. */
+  phrases: string;
+  /** Their values in key order. */
+  values: string;
+  /**
+   * Keys of the entries whose value is their characters converted one by one (they matter only for where
+   * phrases are cut), without values.
+   */
+  plain: string;
+}
+
 /**
  * Simplified→Traditional data: characters and the phrase entries an exact conversion needs (see
  * scripts/zh/exact.mjs). Each variant's second stage (Taiwan or Hong Kong forms and phrases) is a small chunk
  * of its own, so a reader downloads only their variant's.
  */
-export interface StData {
+export interface StData extends PhraseLists {
   /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
   normalize: PairTable;
   /** Each character's first conversion (see `CharTable`). */
   chars: PairTable;
-  /** Entries `key` + `value`, sorted by key and `|`-separated; see `decodePart`. */
-  phrases: string;
   /**
-   * Keys of the entries whose value is their characters converted one by one (they matter only for where
-   * phrases are cut), sorted and front-coded like `phrases`, without values.
+   * The code units of every phrase key (the variants' own entries' too), most frequent first in blocks
+   * (see `rankTable`, `undense`).
    */
-  plain: string;
+  units: string;
+}
+
+/** A variant's second stage, a chunk of its own (none for `t`). */
+export interface Stage2 extends PhraseLists {
+  /** opencc's second-stage dictionaries, in opencc order, whole. */
+  dicts: readonly string[];
+  // The phrase lists: entries the shared dictionary leaves out but this variant keeps (its phrase table has
+  // longer keys that could cross a cut only the shared dictionary makes; see scripts/zh/exact.mjs).
 }
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
@@ -37,6 +56,79 @@ export interface TsData {
 
 /** Placeholder in an encoded value: "same as this key character converted on its own". */
 export const SAME = '~';
+/** The dense form's code characters (printable ASCII but `"` and `\`), as scripts/zh/dense.mjs writes them. */
+const ALPHABET = ' !#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+/** Characters that are a whole code; of those, the first SHARED give a key's shared-prefix length. */
+const SINGLE = 40;
+const SHARED = 16;
+const BLOCK = 5 * 93;
+
+/**
+ * The rank table: code units in blocks (the one-character codes, then every BLOCK two-character codes),
+ * each unit as its step from the previous one in its block (the first from 0): 0x100 + step, or `!` and the
+ * unit itself.
+ */
+function rankTable(steps: string): string {
+  const units: string[] = [];
+  let prev = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const r = units.length;
+    if (r === SINGLE - SHARED || (r > SINGLE - SHARED && (r - SINGLE + SHARED) % BLOCK === 0)) prev = 0;
+    const c = steps.charCodeAt(i);
+    prev = c === 0x21 ? steps.charCodeAt(++i) : prev + c - 0x100;
+    units.push(String.fromCharCode(prev));
+  }
+  return units.join('');
+}
+
+/**
+ * A dense list (scripts/zh/dense.mjs) back in the front-coded form `decodePart` reads: sorted keys, each as
+ * the number of code units it shares with the previous key, then the rest of its code units, every symbol
+ * one ASCII character (the shared lengths, then the most frequent code units of `units`) or two (a lead
+ * character from SINGLE on, then any) — the first unit of a key sharing nothing as a step (see below); `values` adds each entry's value, in key order, when given. A few
+ * milliseconds for the whole dictionary, against gzip bytes: UTF-8 spends three bytes on each Han character.
+ */
+export function undense(units: string, keys: string, values: string | null): string {
+  const index = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) index[ALPHABET.charCodeAt(i)] = i;
+  // Written as code units into one buffer: a few milliseconds, where string concatenation took tens.
+  const out = new Uint16Array(2 * keys.length + (values?.length ?? 0));
+  let o = 0;
+  let keyLength = 0;
+  let v = 0;
+  const value = () => {
+    if (values === null || o === 0) return;
+    const end = values.charCodeAt(v) === 0x20 ? values.indexOf('|', v) : v + keyLength;
+    for (; v < end; v++) out[o++] = values.charCodeAt(v);
+    if (values.charCodeAt(v) === 0x7c) v++;
+  };
+  // A key sharing nothing starts with its step from the previous such key's first unit (code SHARED: the
+  // unit itself follows).
+  let first = 0;
+  let stepNext = false;
+  for (let i = 0; i < keys.length; ) {
+    let c = index[keys.charCodeAt(i++)]!;
+    if (c < SHARED) {
+      value();
+      if (o > 0) out[o++] = 0x7c;
+      out[o++] = 48 + c;
+      keyLength = c;
+      stepNext = c === 0;
+      continue;
+    }
+    if (c >= SINGLE) c = SINGLE + (c - SINGLE) * ALPHABET.length + index[keys.charCodeAt(i++)]!;
+    if (stepNext) {
+      first = c === SHARED ? keys.charCodeAt(i++) : first + c - SHARED;
+      out[o++] = first;
+      stepNext = false;
+    } else out[o++] = units.charCodeAt(c - SHARED);
+    keyLength++;
+  }
+  value();
+  let s = '';
+  for (let i = 0; i < o; i += 8192) s += String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + 8192)) as unknown as number[]);
+  return s;
+}
 
 /** A single-character dictionary from its shipped form. */
 export const pairDict = (table: PairTable): CharTable => new CharTable(table);
@@ -131,25 +223,35 @@ function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, sh
   }
 }
 
-/** Every phrase entry of `data`, decoded at once (the tests read the shipped dictionary back with it). */
-export function phraseEntries(data: StData): Map<string, string> {
+/** The phrase lists front-coded (`decodePart`), with whether each is the `plain` list. */
+function frontCoded(data: StData, stage2?: Stage2): [string, boolean][] {
+  const units = rankTable(data.units);
+  return [data, ...(stage2 ? [stage2] : [])].flatMap((l): [string, boolean][] =>
+    [[undense(units, l.phrases, l.values), false], [undense(units, l.plain, null), true]]);
+}
+
+/**
+ * Every phrase entry of `data` (and of a variant's own lists), decoded at once (the tests read the shipped
+ * dictionary back with it).
+ */
+export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string> {
   const chars = pairDict(data.chars);
   const dict = new Dict();
-  for (const [encoded, plain] of [[data.phrases, false], [data.plain, true]] as const) {
+  for (const [encoded, plain] of frontCoded(data, stage2)) {
     if (encoded !== '') decodePart(encoded.slice(1), chars, dict, '', 0, plain);
   }
   return dict.map;
 }
 
-/** `stage2`: the variant's second-stage dictionaries in opencc order (none for `t`). */
-export function stChain(data: StData, variant: Variant, stage2: readonly string[] = []): Chain {
+/** `stage2`: the variant's second stage (none for `t`). */
+export function stChain(data: StData, variant: Variant, stage2?: Stage2): Chain {
   const chars = pairDict(data.chars);
-  const phrases = deferredPhrases([[data.phrases, false], [data.plain, true]], chars);
+  const phrases = deferredPhrases(frontCoded(data, stage2), chars);
   // opencc's first stage is one group: phrases, then characters.
   const stages: Chain['stages'] = [new Stack([phrases, chars])];
   if (variant !== 't') {
     const second = new Dict();
-    for (const s of stage2) second.addSerialized(s);
+    for (const s of stage2?.dicts ?? []) second.addSerialized(s);
     stages.push(second);
   }
   return { normalize: pairDict(data.normalize), segmentation: variant === 't' ? null : phrases, stages };
