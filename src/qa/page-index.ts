@@ -93,7 +93,7 @@ export function buildIndex(root: Element): PageIndex {
       for (const cell of table.cells) {
         const row = joinText(cell.rows);
         const col = joinText(cell.cols);
-        const leaf = cell.cols.length ? norm(cell.cols.at(-1)!) : '';
+        const leaf = cell.cols.length ? norm(cell.cols[cell.cols.length - 1]!) : '';
         entries.push({ kind: 'cell', cell, table, row, col, leaf, caption, order: order++ });
       }
       for (const th of new Set(table.cells.flatMap((c) => [...c.rows, ...c.cols]))) docs.push(norm(th));

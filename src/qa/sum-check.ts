@@ -17,7 +17,7 @@ export function sumMismatch(entry: CellEntry): string[] {
   const rowOf = (first: string, last?: string) =>
     [...byRow.values()].find((cells) => {
       const heads = cells[0]!.rows.map((h) => normalise(h.textContent!.trim()));
-      return heads[0]?.startsWith(first) && (!last || heads.at(-1)!.includes(last));
+      return heads[0]?.startsWith(first) && (!last || heads[heads.length - 1]!.includes(last));
     });
   const rows = [rowOf('一'), rowOf('二'), rowOf('三', '总计'), rowOf('四')];
   if (rows.some((r) => !r) || !rows.some((r) => r!.includes(entry.cell))) return [];
@@ -25,7 +25,7 @@ export function sumMismatch(entry: CellEntry): string[] {
   for (const cell of rows[0]!) {
     const at = rows.map((r) => Number(r!.find((c) => c.c === cell.c)?.el.textContent!.trim()));
     if (at.some((n) => Number.isNaN(n))) continue;
-    if (Math.abs(at[0]! + at[1]! - at[2]! - at[3]!) > 1e-9) out.push(cell.cols.at(-1)?.textContent!.trim() ?? '');
+    if (Math.abs(at[0]! + at[1]! - at[2]! - at[3]!) > 1e-9) out.push(cell.cols[cell.cols.length - 1]?.textContent!.trim() ?? '');
   }
   return out.filter(Boolean);
 }

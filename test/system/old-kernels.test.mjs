@@ -1,6 +1,6 @@
 // Old Chromium kernels (docs/browsers.md): the demo page in real Chromium 83, 88, 90, 92 and 108 builds from the
 // registry (scripts/old-chromium.mjs). Every core function is used through its real control and its effect
-// checked — 文字大小, 长者模式, 简繁, 打印文章, 扫一扫, 下载Word/PDF — and from 88 on the 无障碍浏览 bar; nothing
+// checked — 文字大小, 长者模式, 简繁, 打印文章, 扫一扫, 智能问答, 下载Word/PDF — and from 88 on the 无障碍浏览 bar; nothing
 // may throw or log an error. Below what is supported the page stays exactly as without yidu, with one warning.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,6 +134,15 @@ async function coreFunctions(page) {
   assert.equal((await qr.jsonValue()).url, page.url());
   await page.keyboard.press('Escape');
 
+  // 智能问答: a question typed into its panel is answered with the table cell, quoted.
+  await press(page, 'yidu-qa', '智能问答');
+  await page.waitForFunction(() => document.querySelector('yidu-qa').shadowRoot.activeElement?.id === 'q', null, { timeout: 30000 });
+  await page.keyboard.type('今年收到多少申请？');
+  await page.keyboard.press('Enter');
+  const answer = await page.waitForFunction(() => document.querySelector('yidu-qa').shadowRoot.querySelector('[part=answer]')?.textContent, null, { timeout: 30000 });
+  assert.match(await answer.jsonValue(), /总计：71$/);
+  await page.keyboard.press('Escape');
+
   // 下载Word / 下载PDF: real files handed to the browser to save.
   for (const [label, magic, ext] of [['下载Word', 'PK', '.docx'], ['下载PDF', '%PDF', '.pdf']]) {
     const count = await page.evaluate(() => window.__downloads.length);
@@ -170,7 +179,7 @@ async function assistiveBar(page) {
 
 const only = process.env.YIDU_OLD_KERNELS?.split(',');
 for (const [alias, major] of Object.entries(OLD_KERNELS).filter(([a]) => !only || only.includes(a))) {
-  test(`Chromium ${major}: 文字大小, 长者模式, 简繁, 打印文章, 扫一扫, 下载Word/PDF${major >= 88 ? ' and the 无障碍浏览 bar' : ''} work; nothing throws`,
+  test(`Chromium ${major}: 文字大小, 长者模式, 简繁, 打印文章, 扫一扫, 智能问答, 下载Word/PDF${major >= 88 ? ' and the 无障碍浏览 bar' : ''} work; nothing throws`,
     { timeout: 240000 }, async () => {
       const { browser, page, problems } = await open(alias);
       try {
