@@ -109,7 +109,8 @@ class Controller implements A11yController {
     this.#showText(p);
     this.#mountBar(p.a11yBar);
     this.#point.set(p.pointRead && this.#hasVoices());
-    this.#rt.status.set({ noVoice: !this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
+    // Asking the browser for its voices is slow in some (Firefox with speech-dispatcher): only while the bar shows them.
+    if (this.#mount.bar) this.#rt.status.set({ noVoice: !this.#hasVoices(), reading: this.#reader?.state ?? 'idle' });
     if (this.#reader && this.#reader.state !== 'idle') this.#reader.update(this.#voice());
   }
 
