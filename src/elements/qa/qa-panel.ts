@@ -191,10 +191,12 @@ export class QaPanel {
   };
 
   #jump(found: Found): void {
+    // Focus leaves our panel for the page, where the selection now is: reading and Tab go on from there. The
+    // button itself is blurred: Firefox leaves focus on a button of a hidden panel until its next focus fix-up,
+    // and blurring the host does not reach into its shadow root there.
+    ((this.#host.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.blur();
     this.close(false);
     jumpTo(found);
-    // Focus leaves our panel for the page, where the selection now is: reading and Tab go on from there.
-    if (document.activeElement === this.#host) this.#host.blur();
   }
 
   toggle(): void {
