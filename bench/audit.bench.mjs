@@ -65,9 +65,10 @@ function run(args, { state, stopAt } = {}) {
       const sum = { rss: 0, pss: 0 };
       for (const pid of descendants(child.pid)) {
         const p = seen.get(pid) ?? { kind: 'other', cpu: 0 };
-        // A new process shows its parent's command line until it has started: ask each time, keep the last.
+        // A new process shows its parent's command line until it has started, an ended one none: ask each
+        // time, keep the last answer that names something.
         const now = kind(pid);
-        if (now !== 'gone') p.kind = now;
+        if (now !== 'gone' && now !== 'other') p.kind = now;
         p.cpu = Math.max(p.cpu, cpuSeconds(pid));
         seen.set(pid, p);
         const m = memory(pid);
