@@ -65,8 +65,10 @@ function run(args, { state, stopAt } = {}) {
       const sum = { rss: 0, pss: 0 };
       for (const pid of descendants(child.pid)) {
         const p = seen.get(pid) ?? { kind: 'other', cpu: 0 };
-        // A new Chromium process shows its parent's command line for a moment: ask until it shows its own.
-        if (p.kind === 'other' || p.kind === 'browser') p.kind = kind(pid);
+        // A new process shows its parent's command line until it has started, an ended one none: ask each
+        // time, keep the last answer that names something.
+        const now = kind(pid);
+        if (now !== 'gone' && now !== 'other') p.kind = now;
         p.cpu = Math.max(p.cpu, cpuSeconds(pid));
         seen.set(pid, p);
         const m = memory(pid);
