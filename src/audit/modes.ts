@@ -36,7 +36,7 @@ export function resolveModes(spec: string | readonly string[] | undefined): stri
       const hits = known.filter((k) => re.test(k));
       if (hits.length) hits.forEach((k) => picked.add(k));
       else unknown.push(name);
-    } else if (Object.hasOwn(AUDIT_MODES, name)) picked.add(name);
+    } else if (Object.prototype.hasOwnProperty.call(AUDIT_MODES, name)) picked.add(name);
     else unknown.push(name);
   }
   if (unknown.length) {

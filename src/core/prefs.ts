@@ -104,7 +104,7 @@ export class PrefStore {
     }
     const accepted: Partial<Record<keyof Prefs, unknown>> = {};
     for (const [key, value] of Object.entries(partial)) {
-      if (!Object.hasOwn(FIELDS, key)) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
+      if (!Object.prototype.hasOwnProperty.call(FIELDS, key)) warn(`prefs.set(): unknown preference "${key}" ignored. Known: ${PREF_KEYS.join(', ')}.`);
       else if (!valid(key as keyof Prefs, value)) warn(`prefs.set(): invalid value ${shown(value)} for "${key}" ignored.`);
       else accepted[key as keyof Prefs] = value;
     }
