@@ -11,8 +11,6 @@ import { startPageEffects } from './effects/page-effects.js';
 import { startA11yBoot } from './assistive-bar/boot.js';
 import { defineAll, ELEMENTS } from './define.js';
 import { lazyFeature } from './core/lazy.js';
-import { DEFAULT_PREFS } from './core/prefs.js';
-import { DEFAULT_CONTENT_SELECTORS } from './core/content-root.js';
 import type { AuditOptions } from './audit/run-audit.js';
 import type { AuditReport } from './audit/report.js';
 import { convertText, startZh, zhSettled } from './zh/boot.js';
@@ -56,16 +54,8 @@ export interface YiduApi {
   };
 }
 
-/** The audit and axe-core: a lazy chunk. axe-core sets `window.axe`; the page keeps whatever it had there. */
-const loadAudit = lazyFeature('the audit (axe-core)', async () => {
-  const had = Object.getOwnPropertyDescriptor(window, 'axe');
-  try {
-    return await import('./audit/run-audit.js');
-  } finally {
-    if (had) Object.defineProperty(window, 'axe', had);
-    else delete (window as { axe?: unknown }).axe;
-  }
-});
+/** The audit and axe-core: a lazy chunk (which leaves the page's `window.axe` as it was: audit/page-axe.ts). */
+const loadAudit = lazyFeature('the audit (axe-core)', () => import('./audit/run-audit.js'));
 
 /** The 无障碍浏览 bar and its page effects: a lazy chunk, loaded when the reader or a saved preference needs it. */
 const loadA11yBar = lazyFeature('the 无障碍浏览 bar', () => import('./elements/a11y-bar/start.js'));
@@ -103,7 +93,7 @@ function createApi(): YiduApi {
     audit: async (options) => {
       await ready;
       const { runAudit } = await loadAudit();
-      return runAudit({ rt, version: VERSION, defaults: DEFAULT_PREFS, contentSelectors: DEFAULT_CONTENT_SELECTORS }, options);
+      return runAudit({ rt, version: VERSION }, options);
     },
     zh: {
       set: (script) => (rt.prefs.set({ zh: script }), zhSettled()),

@@ -7,10 +7,12 @@
  * the stored preference record and other tabs are untouched) and the reader's own preferences come back
  * afterwards, even when a check fails.
  */
+import { keepPageAxe } from './page-axe.js'; // first: it notes the page's `window.axe` before axe-core loads
 import axe from 'axe-core';
 import { zhSettled } from '../zh/boot.js';
 import { A11Y_PREFS, loadA11y } from '../assistive-bar/boot.js';
 import { DEFAULT_PREFS } from '../core/prefs.js';
+import { DEFAULT_CONTENT_SELECTORS } from '../core/content-root.js';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
 import type { Runtime } from '../core/runtime.js';
 import type { Prefs } from '../core/prefs.js';
@@ -19,6 +21,8 @@ import {
   REPORT_FORMAT, WCAG_TAGS, IMPACTS,
   type AuditNode, type AuditReport, type AuditViolation, type Impact, type ModeReport,
 } from './report.js';
+
+keepPageAxe();
 
 export interface AuditOptions {
   /** Mode names, a comma-separated list, globs such as `contrast-*`, or `all` (the default). */
@@ -43,20 +47,14 @@ export class AuditError extends Error {
 const QUIET_MS = 300;
 let running = false;
 
-/**
- * What the audit needs from the running yidu. Passed in rather than imported, so this lazy chunk shares no
- * module with the first-load bundle (a shared module would become a first-load chunk of its own).
- */
+/** What the audit needs from the running yidu (the core's defaults it imports: lazy chunks share the entry's modules). */
 export interface AuditContext {
   rt: Runtime;
   version: string;
-  defaults: Readonly<Prefs>;
-  /** Where yidu looks for the article when `content` is not configured (`body` last). */
-  contentSelectors: readonly string[];
 }
 
 export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): Promise<AuditReport> {
-  const { rt, version, defaults } = ctx;
+  const { rt, version } = ctx;
   let names: string[];
   try {
     names = resolveModes(options.modes);
@@ -83,7 +81,7 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
     let baseline: Map<string, Set<unknown>> | null = null;
     for (const [index, name] of names.entries()) {
       const mode = AUDIT_MODES[name]!;
-      rt.prefs.set({ ...defaults, ...mode.prefs } as Prefs, { persist: false });
+      rt.prefs.set({ ...DEFAULT_PREFS, ...mode.prefs } as Prefs, { persist: false });
       // Modes whose work is asynchronous (a chunk to load, a page converted in slices) finish first.
       await withTimeout(modeApplied(rt.prefs.get()), timeout, () =>
         new AuditError('timeout', `mode "${name}" was not applied within ${timeout / 1000} s.`));
@@ -119,7 +117,7 @@ export async function runAudit(ctx: AuditContext, options: AuditOptions = {}): P
 }
 
 /** The reading modes act on the article: auditing them on a page without one would check nothing real. */
-function checkArticleRoot({ rt, contentSelectors }: AuditContext): void {
+function checkArticleRoot({ rt }: AuditContext): void {
   const selector = rt.config.get().content;
   if (selector) {
     if (!document.querySelector(selector)) {
@@ -128,7 +126,7 @@ function checkArticleRoot({ rt, contentSelectors }: AuditContext): void {
     }
     return;
   }
-  const articles = contentSelectors.filter((s) => s !== 'body');
+  const articles = DEFAULT_CONTENT_SELECTORS.filter((s) => s !== 'body');
   if (!articles.some((s) => document.querySelector(s))) {
     throw new AuditError('no-article-root', `this page has no article root (none of ` +
       `${articles.join(', ')}), so the reading modes would act on the ` +

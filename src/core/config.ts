@@ -43,6 +43,8 @@ export interface YiduConfig {
   shortcuts: 'on' | 'off';
   /** Alt+1…6 regions (header, navigation, article, side column, footer, search): `;`-separated selectors, empty = landmark. */
   regions: string;
+  /** The site's own wording of yidu's labels, by language and label key: `{ "zh-Hans": { "qa": "本页问答" } }`. */
+  labels: Partial<Record<Exclude<(typeof UI_LANGS)[number], 'auto'>, Readonly<Record<string, string>>>>;
 }
 
 export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: Readonly<YiduConfig> = Object.freeze({
   font: null,
   shortcuts: 'on',
   regions: '',
+  labels: {},
 });
 
 type Check = (value: unknown) => boolean;
@@ -95,6 +98,9 @@ const isSameOriginFont: Check = (v) => {
     return false;
   }
 };
+
+const isObject = (v: unknown): v is object => !!v && typeof v === 'object' && !Array.isArray(v);
+
 
 const isSelectorList: Check = (v) => v === '' || isSelector(v);
 
@@ -137,6 +143,8 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     accepts: 'up to six CSS selectors separated by ";"',
     check: (v) => typeof v === 'string' && v.split(';').length <= 6 && v.split(';').every((s) => s.trim() === '' || isSelector(s)),
   },
+  // Checked as an object here; its texts where they are looked up (../i18n/lang.ts), to keep the first load small.
+  labels: { accepts: 'an object', check: isObject },
 };
 
 const KEYS = Object.keys(CONFIG_FIELDS) as (keyof YiduConfig)[];
@@ -173,6 +181,10 @@ export function configFromScript(script: Element | null): Record<string, unknown
     if (!name.startsWith('data-')) continue;
     const key = name.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     out[key] = value;
+    // `data-labels` is JSON; text that does not parse stays text, which the check then refuses.
+    if (key === 'labels') try {
+      out[key] = JSON.parse(value);
+    } catch {}
   }
   return out;
 }
@@ -189,7 +201,7 @@ export class ConfigStore {
   }
 
   update(input: unknown, source: string): void {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    if (!isObject(input)) {
       warn(`${source}: expected an object of config entries, got ${shown(input)}; ignored.`);
       return;
     }

@@ -6,7 +6,7 @@ import { ConfigStore, configFromScript } from './config.js';
 import { DEFAULT_PREFS, PrefStore, type Prefs } from './prefs.js';
 import { StatusStore } from './status.js';
 import { announce } from './announce.js';
-import { text, uiLang } from '../i18n/lang.js';
+import { text, uiLang, useSiteLabels } from '../i18n/lang.js';
 
 /** Set by the loader (`yidu.js`) to the script element, whose `data-*` attributes configure yidu. */
 export const SCRIPT_SYMBOL = Symbol.for('yidu.script');
@@ -37,6 +37,7 @@ function create(): Runtime {
   const script = window[SCRIPT_SYMBOL] ?? null;
   config.update(configFromScript(script), 'yidu script tag');
   const prefs = new PrefStore(config.get().storageKey);
+  useSiteLabels(config);
   config.subscribe((c) => prefs.rekey(c.storageKey));
   prefs.onSaveError = () => announce(text(uiLang(config.get(), prefs.get()), 'saveFailed'));
   return { config, prefs, status: new StatusStore() };

@@ -3,6 +3,7 @@
  * is a lazy chunk: its words are downloaded with it, not on every page view.
  */
 import type { UiLang } from './strings.js';
+import { text } from './lang.js';
 
 export const A11Y_STRINGS = {
   'zh-Hans': {
@@ -226,5 +227,5 @@ export const A11Y_STRINGS = {
 export type A11yStringKey = keyof (typeof A11Y_STRINGS)['zh-Hans'];
 
 export function a11yText(lang: UiLang, key: A11yStringKey): string {
-  return A11Y_STRINGS[lang][key];
+  return text(lang, key, A11Y_STRINGS);
 }

@@ -5,6 +5,7 @@
  */
 import type { InAppBrowser } from '../core/device.js';
 import type { UiLang } from './strings.js';
+import { text } from './lang.js';
 
 export const DEVICE_STRINGS = {
   'zh-Hans': {
@@ -40,5 +41,5 @@ export type DeviceStringKey = 'closeRefused' | 'inAppClose' | 'inAppDownload';
 
 export function deviceText(lang: UiLang, key: DeviceStringKey, app?: InAppBrowser): string {
   const table = DEVICE_STRINGS[lang];
-  return table[key].replace('{app}', app ? table[app] : '');
+  return text(lang, key, DEVICE_STRINGS).replace('{app}', app ? table[app] : '');
 }

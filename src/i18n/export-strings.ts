@@ -8,7 +8,7 @@
  *   article itself (its `lang`, which 简/繁 conversion sets), as the placeholder is part of the copied text.
  */
 import type { UiLang } from './strings.js';
-import { isTraditional } from './lang.js';
+import { isTraditional, text } from './lang.js';
 
 export const EXPORT_STRINGS = {
   'zh-Hans': {
@@ -46,7 +46,7 @@ export const EXPORT_STRINGS = {
 export type ExportStringKey = keyof (typeof EXPORT_STRINGS)['zh-Hans'];
 
 export function exportText(lang: UiLang, key: ExportStringKey): string {
-  return EXPORT_STRINGS[lang][key];
+  return text(lang, key, EXPORT_STRINGS);
 }
 
 export const PLACEHOLDER_STRINGS = {

@@ -1,5 +1,5 @@
 /** Which language yidu's own labels use. */
-import type { YiduConfig } from '../core/config.js';
+import type { ConfigStore, YiduConfig } from '../core/config.js';
 import type { Prefs } from '../core/prefs.js';
 import { STRINGS, type StringKey, type UiLang } from './strings.js';
 
@@ -34,7 +34,16 @@ export function uiLang(config: Readonly<YiduConfig>, prefs: Readonly<Prefs>, doc
   return page;
 }
 
-export function text(lang: UiLang, key: StringKey): string {
-  // Until a language's chunk is here (or if it cannot load), its labels read in 简体.
-  return (tables[lang] ?? STRINGS['zh-Hans'])[key];
+/** The live config, whose `labels` (the site's own wording) win over the tables; given by the runtime. */
+let site: ConfigStore | undefined;
+export const useSiteLabels = (config: ConfigStore): void => void (site = config);
+
+/**
+ * The one lookup of a label: the site's own, else the table's (a lazy feature passes its own tables). Until
+ * a language's chunk is here (or if it cannot load), the shared labels read in 简体. The site's texts are
+ * checked here, where they are used: anything but a string is left out.
+ */
+export function text<K extends string>(lang: UiLang, key: K, own: Partial<Record<UiLang, Readonly<Record<K, string>>>> = tables as never): string {
+  const sites: unknown = site?.get().labels[lang as 'en']?.[key];
+  return typeof sites === 'string' ? sites : (own[lang] ?? (STRINGS['zh-Hans'] as never))[key];
 }

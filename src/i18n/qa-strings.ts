@@ -3,6 +3,7 @@
  * button's own label (`qa`) is in ./strings.ts.
  */
 import type { UiLang } from './strings.js';
+import { text } from './lang.js';
 
 export const QA_STRINGS = {
   'zh-Hans': {
@@ -46,5 +47,5 @@ export const QA_STRINGS = {
 export type QaStringKey = keyof (typeof QA_STRINGS)['zh-Hans'];
 
 export function qaText(lang: UiLang, key: QaStringKey): string {
-  return QA_STRINGS[lang][key];
+  return text(lang, key, QA_STRINGS);
 }

@@ -4,6 +4,7 @@
  * ./strings.ts.
  */
 import type { UiLang } from './strings.js';
+import { text } from './lang.js';
 
 export const QR_STRINGS = {
   'zh-Hans': {
@@ -56,5 +57,5 @@ export const QR_STRINGS = {
 export type QrStringKey = keyof (typeof QR_STRINGS)['zh-Hans'];
 
 export function qrText(lang: UiLang, key: QrStringKey): string {
-  return QR_STRINGS[lang][key];
+  return text(lang, key, QR_STRINGS);
 }

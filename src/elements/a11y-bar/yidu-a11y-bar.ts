@@ -6,6 +6,7 @@ import { SHORTCUT_KEYS, type A11yAction } from '../../core/modes.js';
 import type { BarActions, BarView } from '../../assistive-bar/actions.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
+import { text } from '../../i18n/lang.js';
 
 import { touchOnly } from '../../effects/a11y/guides.js';
 import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from '../../assistive-bar/labels.js';
@@ -98,10 +99,9 @@ export class YiduA11yBar extends YiduElement implements BarView {
     this.#pointer.removeEventListener('change', this.#repaint);
   }
 
-  /** A string of the bar (its own table) or a shared one. */
+  /** A string of the bar (the site's own, else its own table) or a shared one. */
   protected a(key: Key): string {
-    const own = A11Y_STRINGS[this.uiLang] as Record<string, string>;
-    return own[key] ?? this.t(key as StringKey);
+    return (text(this.uiLang, key, A11Y_STRINGS as never) as string | undefined) ?? this.t(key as StringKey);
   }
 
   static override styles = [
