@@ -63,17 +63,9 @@ async function yidu(browser, url, times, hover = 0, scrolled = false) {
   await page.evaluate(() => window.Yidu.ready);
   await grow(page, times);
   const result = await page.evaluate(async (hover, scrolled) => {
-    const find = (label) => {
-      const out = [];
-      const visit = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.localName === 'button' && el.textContent.trim() === label) out.push(el);
-          if (el.shadowRoot) visit(el.shadowRoot);
-        }
-      };
-      visit(document);
-      return out[0];
-    };
+    // The switch's two buttons, 简体 then 繁体, by place: their labels change language with the page (簡體 once
+    // 繁体 is on, when the Traditional label chunk has come).
+    const find = (label) => document.querySelector('yidu-zh-switch').shadowRoot.querySelectorAll('button')[label === '繁体' ? 1 : 0];
     // Both paths end when the converted page is laid out: yidu lays out between its slices (on a long page),
     // opencc-js once after its one long task, so stopping either clock before that layout would favour it.
     let t0 = 0;
