@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { contrast, parseColor } from '../src/effects/color.js';
-import { SCHEMES } from '../src/effects/a11y/color-schemes.js';
+import { SCHEMES } from '../src/assistive-bar/functions/colors/color-schemes.js';
 import { COLOR_SCHEMES } from '../src/core/prefs.js';
 import { backgroundOf, closeAll, contrastOf, openPage, settle, waitFor, TEMPLATE_BODY, TEMPLATE_CSS, type TestPage } from './helpers.js';
 import { axe, bar, barButton, describeViolations, inYidu, openBar } from './a11y-helpers.js';

@@ -36,7 +36,7 @@ interface Mode {
 /** A preference field; `bar`: applied by the 无障碍浏览 chunk. */
 const field = <V>(values: readonly V[], value: NoInfer<V>, bar?: true): Field<V> => ({ values, default: value, bar });
 
-/** One line per mode, in the order of the stored preference record. */
+/** One line per mode, in the order of the stored preference record and of the bar (its functions and help rows). */
 export const MODES = {
   /** 文字大小 小 / 中 / 大. */
   fontSize: { prefs: { fontSize: field(FONT_SIZES, 'medium') } },
@@ -46,6 +46,10 @@ export const MODES = {
   zh: { prefs: { zh: field(SCRIPTS, 'auto') } },
   /** 无障碍浏览: the assistive bar is open. */
   bar: { prefs: { a11yBar: field(BOOL, false, true) } },
+  /** 连读 and 语速. */
+  read: { prefs: { speechRate: field(SPEECH_RATES, 'normal') }, keys: { KeyV: 'read', KeyK: 'rate' } },
+  /** 指读: read what the pointer rests on or what gets focus. */
+  pointRead: { prefs: { pointRead: field(BOOL, false, true) }, keys: { KeyF: 'pointRead' } },
   /** 配色. */
   colors: { prefs: { colors: field(COLOR_SCHEMES, 'default', true) }, keys: { KeyT: 'colors' } },
   /** 页面缩放. */
@@ -57,17 +61,13 @@ export const MODES = {
   cursor: { prefs: { cursor: field(CURSORS, 'off', true) }, keys: { KeyM: 'cursor' } },
   /** 十字线 / 阅读线 / 阅读遮罩. */
   guide: { prefs: { guide: field(GUIDES, 'off', true) }, keys: { KeyN: 'guide' } },
-  /** 纯文本 reading view. */
-  textOnly: { prefs: { textOnly: field(BOOL, false, true) } },
-  /** 指读: read what the pointer rests on or what gets focus. */
-  pointRead: { prefs: { pointRead: field(BOOL, false, true) }, keys: { KeyF: 'pointRead' } },
-  /** 连读 and 语速. */
-  read: { prefs: { speechRate: field(SPEECH_RATES, 'normal') }, keys: { KeyV: 'read', KeyK: 'rate' } },
   /** 大字幕, with an optional 拼音 line. */
   caption: {
     prefs: { caption: field(BOOL, false, true), captionPinyin: field(BOOL, false) },
     keys: { KeyB: 'caption' },
   },
+  /** 纯文本 reading view. */
+  textOnly: { prefs: { textOnly: field(BOOL, false, true) } },
   /** Bar functions without a preference of their own. */
   reset: { keys: { KeyC: 'reset' } },
   exit: { keys: { KeyE: 'exit' } },

@@ -1,36 +1,23 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { YiduElement } from '../base/yidu-element.js';
 import { runtime } from '../../core/runtime.js';
-import { COLOR_SCHEMES, CURSORS, GUIDES, SPEECH_RATES, ZOOM_STEPS, type Prefs } from '../../core/prefs.js';
+import type { Prefs } from '../../core/prefs.js';
 import { SHORTCUT_KEYS, type A11yAction } from '../../core/modes.js';
 import type { BarActions, BarView } from '../../assistive-bar/actions.js';
+import type { BarFunction, Choice, ControlContext } from '../../assistive-bar/bar-function.js';
+import { BAR_FUNCTIONS, BAR_WORDS } from '../../assistive-bar/bar-functions.js';
 import type { StringKey } from '../../i18n/strings.js';
-import { A11Y_STRINGS, type A11yStringKey } from '../../i18n/a11y-strings.js';
 import { text } from '../../i18n/lang.js';
-
-import { touchOnly } from '../../effects/a11y/guides.js';
-import { CURSOR_LABELS, GUIDE_LABELS, RATE_LABELS, SCHEME_LABELS } from '../../assistive-bar/labels.js';
-
-type Key = A11yStringKey | StringKey;
+import { touchOnly } from '../../effects/a11y/touch-only.js';
 
 /**
- * What a function needs of the device, by its label: functions that follow a mouse pointer (大鼠标, 十字线 and
- * the other guides) are not offered on a touch-only device. 指读 stays: there it reads what is tapped.
+ * Whether this device can use a function: those that follow a mouse pointer (大鼠标, 十字线 and the other
+ * guides: `needs: { pointer: 'fine' }` in their folder) are not offered on a touch-only device. 指读 stays:
+ * there it reads what is tapped.
  */
-export const FUNCTION_NEEDS: Partial<Record<Key, { pointer: 'fine' }>> = {
-  bigCursor: { pointer: 'fine' },
-  guide: { pointer: 'fine' },
-};
-
-/** Whether this device can use a function (see FUNCTION_NEEDS). */
-export function offered(label: Key, win: Window = window): boolean {
-  return FUNCTION_NEEDS[label]?.pointer !== 'fine' || !touchOnly(win);
+export function offered(fn: Pick<BarFunction, 'needs'>, win: Window = window): boolean {
+  return fn.needs?.pointer !== 'fine' || !touchOnly(win);
 }
-
-type Menu = 'colors' | 'cursor' | 'guide' | 'rate';
-/** The preference each choice list sets. */
-const MENU_PREF = { colors: 'colors', cursor: 'cursor', guide: 'guide', rate: 'speechRate' } as const;
-const MENU_LABEL = { colors: 'colors', cursor: 'bigCursor', guide: 'guide', rate: 'rate' } as const;
 
 /** How a shortcut reads: Ctrl+Alt and the key's character (the registry holds physical key codes). */
 function shortcut(action: string): string {
@@ -38,27 +25,22 @@ function shortcut(action: string): string {
   return code ? `Ctrl+Alt+${({ Minus: '−', Equal: '=', Slash: '/' } as Record<string, string>)[code] ?? code.slice(3)}` : '';
 }
 
+type Row = readonly [label: string, what: string, key: string, fn?: BarFunction];
+const row = (label: string, what: string, action: A11yAction | '', fn?: BarFunction): Row => [label, what, action ? shortcut(action) : '', fn];
+
 /**
- * Every function of the bar with its shortcut, in bar order: the help dialog is written from this. An action's
- * keys come from the mode registry (src/core/modes.ts); the bar's own key and the region jumps are the boot's.
+ * Every function of the bar with its shortcut, in bar order: the help dialog is written from this. The bar's
+ * own rows frame the functions' (each folder's `help`); keys come from the mode registry (src/core/modes.ts),
+ * the bar's own key and the region jumps are the boot's.
  */
-export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = ([
+export const HELP_ROWS: readonly Row[] = [
   ['a11y', 'helpToggle', 'Ctrl+`'],
-  ['read', 'helpRead', 'read'],
-  ['pointRead', 'helpPointRead', 'pointRead'],
-  ['rate', 'helpRate', 'rate'],
-  ['colors', 'helpColors', 'colors'],
-  ['zoomOut', 'helpZoomOut', 'zoomOut'],
-  ['zoomIn', 'helpZoomIn', 'zoomIn'],
-  ['bigCursor', 'helpCursor', 'cursor'],
-  ['guide', 'helpGuide', 'guide'],
-  ['caption', 'helpCaption', 'caption'],
-  ['textOnly', 'helpTextOnly', ''],
+  ...BAR_FUNCTIONS.flatMap((fn) => (fn.help ?? []).map(([label, what, action]) => row(label, what, action, fn))),
   ['regions', 'helpRegions', 'Alt+1…6'],
-  ['reset', 'helpReset', 'reset'],
-  ['help', 'helpHelp', 'help'],
-  ['exit', 'helpExit', 'exit'],
-] satisfies [Key, Key, A11yAction | 'Ctrl+`' | 'Alt+1…6' | ''][]).map(([label, what, k]) => [label, what, k.includes('+') ? k : shortcut(k)]);
+  row('reset', 'helpReset', 'reset'),
+  row('help', 'helpHelp', 'help'),
+  row('exit', 'helpExit', 'exit'),
+];
 
 /**
  * The 无障碍浏览 bar: a labelled toolbar docked at the top of the viewport (the page is pushed down, not
@@ -74,7 +56,8 @@ export const HELP_ROWS: readonly [label: Key, what: Key, key: string][] = ([
  */
 export class YiduA11yBar extends YiduElement implements BarView {
   static override properties = { menu: { state: true } };
-  declare menu: Menu | null;
+  /** The choice list open now, by its menu name. */
+  declare menu: string | null;
   /** Set by the controller that mounts the bar. */
   actions: BarActions | null = null;
   #active = 0;
@@ -100,9 +83,23 @@ export class YiduA11yBar extends YiduElement implements BarView {
   }
 
   /** A string of the bar (the site's own, else its own table) or a shared one. */
-  protected a(key: Key): string {
-    return (text(this.uiLang, key, A11Y_STRINGS as never) as string | undefined) ?? this.t(key as StringKey);
+  protected a(key: string): string {
+    return (text(this.uiLang, key, BAR_WORDS) as string | undefined) ?? this.t(key as StringKey);
   }
+
+  /** What each function's control is drawn from; `prefs` is read when used, so a click sees the latest. */
+  readonly #controls: ControlContext = (() => {
+    const bar = this;
+    return {
+      get prefs() { return bar.prefs; },
+      get status() { return bar.status; },
+      get actions() { return bar.actions; },
+      setPrefs: (partial) => this.setPrefs(partial),
+      a: (key) => this.a(key),
+      menuButton: (choice) => this.#menuButton(choice),
+      choices: (choice) => this.#choices(choice),
+    };
+  })();
 
   static override styles = [
     ...YiduElement.styles,
@@ -211,32 +208,9 @@ export class YiduA11yBar extends YiduElement implements BarView {
   ];
 
   override render() {
-    const p = this.prefs;
-    const zi = ZOOM_STEPS.indexOf(p.pageZoom);
     return html`<div part="bar" class="bar ${this.prefs.elder ? 'elder' : ''}" role="toolbar" aria-label=${this.a('a11yBar')}
         lang=${this.uiLang} @keydown=${this.#onKeydown} @focusin=${this.#onFocusin}>
-        ${this.#sound(p)}
-        ${this.#menuButton('colors', 'colors', SCHEME_LABELS[p.colors])}
-        ${this.menu === 'colors' ? this.#choices('colors', COLOR_SCHEMES, SCHEME_LABELS, p.colors) : nothing}
-        <span class="zoom" role="group" aria-label=${this.a('pageZoom')}>
-          <button part="button" type="button" data-item="zoomOut" aria-disabled=${zi <= 0 ? 'true' : 'false'}
-            @click=${() => this.#zoom(-1)}>${this.a('zoomOut')}</button>
-          <span class="level">${Math.round(p.pageZoom * 100)}%</span>
-          <button part="button" type="button" data-item="zoomIn" aria-disabled=${zi >= ZOOM_STEPS.length - 1 ? 'true' : 'false'}
-            @click=${() => this.#zoom(1)}>${this.a('zoomIn')}</button>
-        </span>
-        ${offered('bigCursor') ? this.#menuButton('cursor', 'bigCursor', CURSOR_LABELS[p.cursor]) : nothing}
-        ${this.menu === 'cursor' && offered('bigCursor') ? this.#choices('cursor', CURSORS, CURSOR_LABELS, p.cursor) : nothing}
-        ${offered('guide') ? this.#menuButton('guide', 'guide', GUIDE_LABELS[p.guide]) : nothing}
-        ${this.menu === 'guide' && offered('guide') ? this.#choices('guide', GUIDES, GUIDE_LABELS, p.guide) : nothing}
-        <span class="zoom" role="group" aria-label=${this.a('caption')}>
-          <button part="button" type="button" data-item="caption" aria-pressed=${p.caption ? 'true' : 'false'}
-            @click=${() => this.setPrefs({ caption: !this.prefs.caption })}>${this.a('caption')}</button>
-          <button part="button" type="button" data-item="pinyin" aria-pressed=${p.captionPinyin ? 'true' : 'false'}
-            @click=${() => this.setPrefs({ captionPinyin: !this.prefs.captionPinyin, caption: true })}>${this.a('pinyin')}</button>
-        </span>
-        <button part="button" type="button" data-item="textOnly" aria-pressed=${p.textOnly ? 'true' : 'false'}
-          @click=${() => this.setPrefs({ textOnly: !this.prefs.textOnly })}>${this.a('textOnly')}</button>
+        ${BAR_FUNCTIONS.map((fn) => (fn.control && offered(fn) ? fn.control(this.#controls) : nothing))}
         <button part="button" type="button" data-item="reset" @click=${() => this.actions?.reset()}>${this.a('reset')}</button>
         <button part="button" type="button" data-item="help" aria-haspopup="dialog" @click=${() => this.openHelp()}>${this.a('help')}</button>
         <button part="button" type="button" data-item="exit" @click=${() => this.actions?.exit()}>${this.a('exit')}</button>
@@ -244,49 +218,28 @@ export class YiduA11yBar extends YiduElement implements BarView {
       ${this.#help()}`;
   }
 
-  #sound(p: Readonly<Prefs>): TemplateResult {
-    // No voice for the page's language: 声音 says so and is disabled.
-    const voices = !this.status.noVoice;
-    const state = this.status.reading ?? 'idle';
-    const off = voices ? 'false' : 'true';
-    const why = voices ? nothing : 'no-voices';
-    return html`<span class="zoom" role="group" aria-label=${this.a('sound')}>
-        <button part="button" type="button" data-item="read" aria-disabled=${off} aria-describedby=${why}
-          @click=${() => voices && this.actions?.read()}>${this.a(state === 'playing' ? 'pause' : state === 'paused' ? 'resume' : 'read')}</button>
-        <button part="button" type="button" data-item="stop" aria-disabled=${voices && state !== 'idle' ? 'false' : 'true'}
-          aria-describedby=${why} @click=${() => this.actions?.stopReading()}>${this.a('stop')}</button>
-        <button part="button" type="button" data-item="pointRead" aria-pressed=${p.pointRead ? 'true' : 'false'} aria-disabled=${off}
-          aria-describedby=${why} @click=${() => voices && this.setPrefs({ pointRead: !this.prefs.pointRead })}>${this.a('pointRead')}</button>
-        ${this.#menuButton('rate', 'rate', RATE_LABELS[p.speechRate])}
-      </span>
-      ${this.menu === 'rate' ? this.#choices('rate', SPEECH_RATES, RATE_LABELS, p.speechRate) : nothing}
-      ${voices ? nothing : html`<span id="no-voices" class="hidden">${this.a('noVoices')}</span>`}`;
-  }
-
-  #menuButton(menu: Menu, label: Key, current: Key): TemplateResult {
+  #menuButton<K extends keyof Prefs>({ menu, label, labels, pref }: Choice<K>): TemplateResult {
     const open = this.menu === menu;
+    const current = (labels as Record<string, string>)[this.prefs[pref] as string]!;
     return html`<button part="button" type="button" data-item=${menu} aria-expanded=${open ? 'true' : 'false'}
       aria-controls=${open ? `choices-${menu}` : nothing} @click=${() => this.#toggleMenu(menu)}>${this.a(label)}：${this.a(current)}</button>`;
   }
 
-  #choices<V extends string>(menu: Menu, values: readonly V[], labels: Readonly<Record<V, Key>>, current: V): TemplateResult {
-    return html`<span class="choices" id="choices-${menu}" role="group" aria-label=${this.a(MENU_LABEL[menu])}>
+  #choices<K extends keyof Prefs>({ menu, label, labels, pref, values }: Choice<K>): TemplateResult | typeof nothing {
+    if (this.menu !== menu) return nothing;
+    const current = this.prefs[pref];
+    return html`<span class="choices" id="choices-${menu}" role="group" aria-label=${this.a(label)}>
       ${values.map((v) => html`<button part="button" type="button" data-choice=${v} aria-pressed=${v === current ? 'true' : 'false'}
-        @click=${() => this.setPrefs({ [MENU_PREF[menu]]: v } as Partial<Prefs>)}>${this.a(labels[v])}</button>`)}
+        @click=${() => this.setPrefs({ [pref]: v } as Partial<Prefs>)}>${this.a((labels as Record<string, string>)[v as string]!)}</button>`)}
     </span>`;
   }
 
-  #toggleMenu(menu: Menu): void {
+  #toggleMenu(menu: string): void {
     this.menu = this.menu === menu ? null : menu;
     if (this.menu) {
       // Into the choices, on the current one.
       void this.updateComplete.then(() => this.#focusItem(this.#items().findIndex((b) => b.closest('.choices') && b.getAttribute('aria-pressed') === 'true')));
     }
-  }
-
-  #zoom(step: number): void {
-    const i = ZOOM_STEPS.indexOf(this.prefs.pageZoom) + step;
-    if (i >= 0 && i < ZOOM_STEPS.length) this.setPrefs({ pageZoom: ZOOM_STEPS[i]! });
   }
 
   #help(): TemplateResult {
@@ -298,7 +251,7 @@ export class YiduA11yBar extends YiduElement implements BarView {
       <table>
         <thead><tr><th scope="col">${this.a('helpFunction')}</th><th scope="col">${this.a('helpWhat')}</th>
           ${shortcutsOn ? html`<th scope="col">${this.a('helpKey')}</th>` : nothing}</tr></thead>
-        <tbody>${HELP_ROWS.filter(([label]) => offered(label)).map(([label, what, key]) => html`<tr><th scope="row">${this.a(label)}</th><td>${this.a(what)}</td>
+        <tbody>${HELP_ROWS.filter(([, , , fn]) => !fn || offered(fn)).map(([label, what, key]) => html`<tr><th scope="row">${this.a(label)}</th><td>${this.a(what)}</td>
           ${shortcutsOn ? html`<td>${key ? html`<kbd>${key}</kbd>` : ''}</td>` : nothing}</tr>`)}
           ${html`<tr><th scope="row">Esc</th><td>${this.a('helpUse')}</td>${shortcutsOn ? html`<td><kbd>Esc</kbd></td>` : nothing}</tr>`}</tbody>
       </table>

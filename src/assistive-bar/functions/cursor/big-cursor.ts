@@ -3,8 +3,8 @@
  * arrow, pointing hand over links and buttons, text cursor over text. The SVG files are served from yidu's
  * own folder (`cursors/`), so a strict `img-src 'self'` policy is fine; the system cursor is the fallback.
  */
-import { adopt, BOOST } from '../adopted.js';
-import type { BigCursor } from '../../core/prefs.js';
+import { adopt, BOOST } from '../../../effects/adopted.js';
+import type { BigCursor } from '../../../core/prefs.js';
 
 /** Where the pointer's tip is inside each 64 × 64 image. */
 const HOTSPOTS = { arrow: '5 3', hand: '26 4', text: '32 32' } as const;

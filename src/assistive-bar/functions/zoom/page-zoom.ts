@@ -2,7 +2,7 @@
  * 页面缩放: CSS `zoom` on the body, so the page lays out again at the larger size (text wraps, nothing is cut
  * off sideways) instead of being magnified like a picture. yidu's bar lives outside the body and keeps its size.
  */
-import { adopt, BOOST } from '../adopted.js';
+import { adopt, BOOST } from '../../../effects/adopted.js';
 
 export class PageZoom {
   readonly #sheet = new CSSStyleSheet();

@@ -6,8 +6,8 @@
  * handlers) is dropped.
  * Off removes the view and the one hiding rule, and puts the reader back where they were.
  */
-import { adopt, BOOST } from '../adopted.js';
-import { safeCopy } from '../../core/safe-copy.js';
+import { adopt, BOOST } from '../../../effects/adopted.js';
+import { safeCopy } from '../../../core/safe-copy.js';
 
 export const TEXT_VIEW_TAG = 'yidu-text-view';
 

@@ -5,9 +5,9 @@
  * the reader turns it on. Listeners are passive; the strip never takes pointer events, and the page is
  * pushed up by its height so nothing is hidden behind it.
  */
-import { OverlayElement, PageDock, showOverlay } from './overlay.js';
-import { lazyFeature } from '../../core/lazy.js';
-import { pointText, readingItems } from './speech/reader.js';
+import { OverlayElement, PageDock, showOverlay } from '../../../effects/a11y/overlay.js';
+import { lazyFeature } from '../../../core/lazy.js';
+import { pointText, readingItems } from '../../../effects/a11y/speech/reader.js';
 
 export const CAPTION_TAG = 'yidu-caption';
 /** Caption text size in CSS px (at least 40). */

@@ -5,8 +5,8 @@
  * The same colours feed yidu's own custom properties, so our controls follow the scheme. Under
  * `forced-colors: active` the reader's system colours win: the whole sheet is inside a media query.
  */
-import { adopt, BOOST } from '../adopted.js';
-import type { ColorScheme } from '../../core/prefs.js';
+import { adopt, BOOST } from '../../../effects/adopted.js';
+import type { ColorScheme } from '../../../core/prefs.js';
 
 export interface SchemeColors {
   text: string;

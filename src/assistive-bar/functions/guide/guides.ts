@@ -3,15 +3,11 @@
  * never takes pointer events (every click reaches the page), and not on touch-only devices: there is no
  * pointer to follow.
  */
-import type { Guide } from '../../core/prefs.js';
-import { OverlayElement, showOverlay } from './overlay.js';
+import type { Guide } from '../../../core/prefs.js';
+import { OverlayElement, showOverlay } from '../../../effects/a11y/overlay.js';
+import { touchOnly } from '../../../effects/a11y/touch-only.js';
 
 export const GUIDES_TAG = 'yidu-guides';
-
-/** True on a touch-only device (a coarse pointer and no fine one): there is no pointer to follow. */
-export function touchOnly(win: Window = window): boolean {
-  return win.matchMedia('(any-pointer: coarse)').matches && !win.matchMedia('(any-pointer: fine)').matches;
-}
 
 const CSS = `:host{position:fixed !important;inset:0 !important;z-index:2147483647 !important;pointer-events:none !important;
 display:block !important;overflow:hidden !important;contain:strict;
