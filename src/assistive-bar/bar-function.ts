@@ -4,7 +4,7 @@
  * of the device and its words. ./bar-functions.ts finds every folder; the controller and the bar iterate over
  * them. docs/architecture.md ("Adding a mode") walks through writing one.
  */
-import type { nothing, TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import type { Runtime } from '../core/runtime.js';
 import type { Prefs } from '../core/prefs.js';
 import type { Status } from '../core/status.js';
@@ -108,4 +108,33 @@ export function toggle(ctx: ActionContext, pref: { [K in keyof Prefs]: Prefs[K] 
   const on = !ctx.prefs[pref];
   ctx.set({ [pref]: on });
   announce(`${ctx.t(label)}：${ctx.t(on ? label : 'off')}`);
+}
+
+/**
+ * A function that is one choice list (配色, 大鼠标, 十字线): its menu on the bar, a shortcut that moves to the
+ * next value, one help row, and an effect that applies the chosen value.
+ */
+export function choiceFunction<K extends keyof Prefs>(f: {
+  readonly choice: Choice<K>;
+  /** The action its shortcut asks for (its key is in the registry line). */
+  readonly action: Exclude<A11yAction, 'toggle'>;
+  /** The help row's text. */
+  readonly help: string;
+  readonly words: Words;
+  readonly effect: () => { apply(value: Prefs[K]): void };
+  readonly needs?: BarFunction['needs'];
+}): BarFunction {
+  const { choice } = f;
+  return {
+    prefs: [choice.pref],
+    words: f.words,
+    effect: () => {
+      const effect = f.effect();
+      return { apply: (p) => effect.apply(p[choice.pref]) };
+    },
+    actions: { [f.action]: (ctx: ActionContext) => cycle(ctx, choice) },
+    control: (ctx) => html`${ctx.menuButton(choice)}${ctx.choices(choice)}`,
+    help: [[choice.label, f.help, f.action]],
+    needs: f.needs,
+  };
 }

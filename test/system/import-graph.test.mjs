@@ -2,9 +2,10 @@
 // core ← effects ← features ← elements ← entry (docs/architecture.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, layerOf } from '../../scripts/import-graph.mjs';
+import { readFileSync } from 'node:fs';
+import { analyse, layerOf, FUNCTIONS_DIR } from '../../scripts/import-graph.mjs';
 
-const { files, edges, cycles, upward, missing } = analyse();
+const { files, edges, cycles, upward, missing, functionFolders, unfound, byName } = analyse();
 
 test('the graph is read: every source file, and each relative import resolves to one of them', () => {
   assert.ok(files.length > 50, `${files.length} files`);
@@ -29,4 +30,17 @@ test('the layers are where the architecture says', () => {
   assert.equal(layerOf('elements/a11y-bar/yidu-a11y-bar.ts'), 'elements');
   assert.equal(layerOf('yidu.ts'), 'entry');
   assert.equal(layerOf('cli/yidu.ts'), 'entry');
+});
+
+// Adding a function to the 无障碍浏览 bar is one new folder plus its registry line (docs/architecture.md).
+test('every bar function folder is found by the bar, none is imported by name', () => {
+  const names = functionFolders.map((d) => d.slice(FUNCTIONS_DIR.length, -1));
+  for (const name of ['caption', 'colors', 'cursor', 'guide', 'speech', 'text-only', 'zoom']) assert.ok(names.includes(name), name);
+  assert.deepEqual(unfound, [], 'a folder without an index.ts the glob finds');
+  assert.deepEqual(byName.map((e) => `${e.from} → ${e.to}`), [], 'found by the glob only, never imported by name');
+  // The glob is read from the one file that finds them, so a new folder needs no line anywhere else.
+  assert.deepEqual([...new Set(edges.filter((e) => e.kind === 'glob').map((e) => e.from))], ['assistive-bar/bar-functions.ts']);
+  for (const d of functionFolders) {
+    assert.match(readFileSync(new URL(`../../src/${d}index.ts`, import.meta.url), 'utf8'), /^export default /m, `${d}index.ts exports its descriptor`);
+  }
 });
