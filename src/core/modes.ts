@@ -3,8 +3,9 @@
  * values and default), whether the 无障碍浏览 chunk applies a preference (`bar`: that preference away from its
  * default loads the chunk), and its Ctrl+Alt shortcuts. What only the build and lazy code read (the loader's
  * cloak, audit presets) is in ./mode-extras.ts, under the same mode names. The preference store, the shortcut table, the chunk's trigger list
- * and the loader's list are derived from this; effects, bar controls, labels and help rows stay in the lazy
- * chunk. docs/architecture.md walks through adding a mode.
+ * and the loader's list are derived from this; each bar function's effect, control, words and help rows are
+ * in its folder under src/assistive-bar/functions/ (the lazy chunk), in this file's order. docs/architecture.md
+ * walks through adding a mode.
  */
 export const FONT_SIZES = ['small', 'medium', 'large'] as const;
 export const SCRIPTS = ['auto', 'hans', 'hant'] as const;
