@@ -19,7 +19,7 @@ import { SiteObserver } from './observer.js';
 import { RestoreLedger } from './restore-ledger.js';
 import { keepForRepeat, takeRepeat } from './replay.js';
 import { convertRun } from './runs.js';
-import { CONVERT_SLICE_MS, WriteBatch, runSliced, runWhenIdle } from './scheduler.js';
+import { CONVERT_SLICE_MS, WRITE_CHARS, WriteBatch, runSliced, runWhenIdle } from './scheduler.js';
 import { ATTRIBUTES, convertsValue, inScope } from './scope.js';
 import { PageWalk } from './walk.js';
 
@@ -127,9 +127,12 @@ export class PageConverter {
 
   async #restore(): Promise<void> {
     const dir = this.#dir!;
-    // Nothing left to write or take back, and a page of one write batch: restored at once, in this task.
+    // Nothing left to write or take back, and no more text than a conversion's first write batch (a typical
+    // report, converted and written with its `lang` in one task): restored at once, in this task. A longer
+    // page is restored in slices, its blocks borrowing their `lang` (a new `lang` on the root re-shapes all
+    // the text under it: in one task, more than the 50 ms a task may take).
     const atOnce = !this.#running && this.#pending.length === 0 && this.#langPlan.size === 0 && this.#lent.size === 0 &&
-      this.#ledger.chars() <= this.#batch.chars;
+      this.#ledger.chars() <= Math.min(this.#batch.chars, WRITE_CHARS);
     this.#generation++;
     this.#dir = null;
     this.#walk.clear();
