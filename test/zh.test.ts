@@ -208,6 +208,58 @@ describe('简体 / 繁体', function () {
     expect(p.doc.querySelector('#i1')).to.equal(null);
   });
 
+  it('toggles a typical report as write passes: 简体 within the click, 繁体 again without walking the page unless the site changed it', async () => {
+    const p = await openPage({ body: TEMPLATE_BODY });
+    const before = snapshot(p.doc);
+    await to(p, 'hant');
+    const converted = snapshot(p.doc);
+    // Every walk of the page starts with a TreeWalker.
+    let walks = 0;
+    const createTreeWalker = p.win.Document.prototype.createTreeWalker;
+    p.doc.createTreeWalker = function (this: Document, ...args: Parameters<Document['createTreeWalker']>) {
+      walks++;
+      return createTreeWalker.apply(this, args);
+    };
+    // 简体: every original back, `lang` included, by the time the click returns.
+    buttons(zhSwitch(p)).find((b) => /^[简簡][体體]$/.test(b.textContent!.trim()))!.click();
+    expect(snapshot(p.doc)).to.equal(before);
+    await to(p, 'hans');
+    // 繁体 again on the unchanged page: the same page as the first time, and nothing walked or converted.
+    await to(p, 'hant');
+    expect(snapshot(p.doc)).to.equal(converted);
+    expect(walks).to.equal(0);
+    await to(p, 'hans');
+    expect(snapshot(p.doc)).to.equal(before);
+
+    // What the site changes in 简体 is converted by the next 繁体 (the page is walked again), and each change
+    // survives the restore.
+    const changes: [string, (doc: Document) => void, () => void][] = [
+      ['text', (doc) => void (doc.querySelector('#p2')!.firstChild!.textContent = '系统里的头发'), () => expect(text(p, '#p2')).to.equal(tw('系统里的头发'))],
+      ['title', (doc) => doc.querySelector('#p1')!.setAttribute('title', '历史'), () => expect(p.doc.querySelector('#p1')!.getAttribute('title')).to.equal('歷史')],
+      ['lang', (doc) => doc.querySelector('#li1')!.setAttribute('lang', 'zh-TW'), () => expect(text(p, '#li1')).to.equal('完善公开目录')],
+      ['added', (doc) => void doc.querySelector('#td1')!.append('和面条'), () => expect(text(p, '#td1')).to.equal(tw('规章和面条'))],
+    ];
+    for (const [what, change, check] of changes) {
+      change(p.doc);
+      const site = snapshot(p.doc);
+      walks = 0;
+      await to(p, 'hant');
+      expect(walks, what).to.be.greaterThan(0);
+      check();
+      await to(p, 'hans');
+      expect(snapshot(p.doc), what).to.equal(site);
+    }
+    // Unchanged since: a write pass again, the same page as walked and converted.
+    await to(p, 'hant');
+    const walked = snapshot(p.doc);
+    await to(p, 'hans');
+    walks = 0;
+    await to(p, 'hant');
+    expect(walks).to.equal(0);
+    expect(snapshot(p.doc)).to.equal(walked);
+    expect(p.errors).to.deep.equal([]);
+  });
+
   for (const long of [false, true]) {
   it(`property: random ${long ? 'long pages (blocks borrow lang), site lang changes' : 'trees'}, random site mutations and toggles → back in 简体, the page is the original plus the site’s changes`, async () => {
     let seed = long ? 777 : 12345;

@@ -7,6 +7,7 @@
  *   scheduler.ts      slices, yields, idle-time warm-ups and the size of each batch of writes
  *   lent-lang.ts      `lang` lent to blocks while a long page is written
  *   restore-ledger.ts every change we made, and its exact undo
+ *   replay.ts         a repeat toggle on an unchanged page: the last conversion written again
  *   observer.ts       what the site changes meanwhile
  *
  * While converted, what the site adds or changes is converted too (its value is the new original).
@@ -16,8 +17,9 @@ import type { Direction } from './direction.js';
 import { LentLangs } from './lent-lang.js';
 import { SiteObserver } from './observer.js';
 import { RestoreLedger } from './restore-ledger.js';
+import { keepForRepeat, takeRepeat } from './replay.js';
 import { convertRun } from './runs.js';
-import { CONVERT_SLICE_MS, WriteBatch, runSliced, runWhenIdle } from './scheduler.js';
+import { CONVERT_SLICE_MS, WRITE_CHARS, WriteBatch, runSliced, runWhenIdle } from './scheduler.js';
 import { ATTRIBUTES, convertsValue, inScope } from './scope.js';
 import { PageWalk } from './walk.js';
 
@@ -47,6 +49,7 @@ export class PageConverter {
   #added = false;
   #dir: Direction | null = null;
   #roots: Element[] = [];
+  #langOnly: Element[] = [];
   #running: Promise<void> | null = null;
   #restoring: Promise<void> | null = null;
   /** Bumped by restore(): a conversion in progress stops at its next slice. */
@@ -92,6 +95,13 @@ export class PageConverter {
     if (this.#dir) return this.#running ?? Promise.resolve();
     this.#dir = dir;
     this.#roots = roots;
+    this.#langOnly = langOnly;
+    // The page unchanged since it was restored from this same conversion: written again, in this task.
+    const kept = takeRepeat(dir, roots, langOnly);
+    if (kept && this.#ledger.redo(kept)) {
+      this.#observer.observe(roots);
+      return Promise.resolve();
+    }
     // Planned like every other `lang` (see #write): it changes when the text is written, not before.
     this.#deferWrites = true;
     this.#walk.plan(roots);
@@ -116,6 +126,13 @@ export class PageConverter {
   }
 
   async #restore(): Promise<void> {
+    const dir = this.#dir!;
+    // Nothing left to write or take back, and no more text than a conversion's first write batch (a typical
+    // report, converted and written with its `lang` in one task): restored at once, in this task. A longer
+    // page is restored in slices, its blocks borrowing their `lang` (a new `lang` on the root re-shapes all
+    // the text under it: in one task, more than the 50 ms a task may take).
+    const atOnce = !this.#running && this.#pending.length === 0 && this.#langPlan.size === 0 && this.#lent.size === 0 &&
+      this.#ledger.chars() <= Math.min(this.#batch.chars, WRITE_CHARS);
     this.#generation++;
     this.#dir = null;
     this.#walk.clear();
@@ -123,7 +140,14 @@ export class PageConverter {
     this.#langPlan.clear();
     // Records not delivered yet are the site's changes (ours are taken as we write): those nodes already show
     // the site's value, which wins in the undo; a `lang` among them on a block holding a lent one is the site's now.
-    for (const r of this.#observer.disconnect()) if (r.attributeName === 'lang') this.#lent.siteSet(r.target as Element);
+    const site = this.#observer.disconnect();
+    for (const r of site) if (r.attributeName === 'lang') this.#lent.siteSet(r.target as Element);
+    if (atOnce) {
+      const entries = this.#ledger.undoAtOnce();
+      // The page as it was before the conversion (no change of the site's in between): kept for a repeat.
+      if (entries && site.length === 0) keepForRepeat(dir, this.#roots, this.#langOnly, entries);
+      return;
+    }
     const watch = this.#lent.watchSite(this.#roots);
     await this.#running;
     await this.#ledger.undo({ lent: this.#lent, batch: this.#batch, doc: this.#doc(), ours: watch.ours });

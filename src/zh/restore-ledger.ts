@@ -20,9 +20,22 @@ export interface UndoContext {
   ours(): void;
 }
 
-export class RestoreLedger {
-  readonly texts = new Map<Text, Change>();
-  readonly attrs = new Map<Element, Map<string, Change>>();
+/** The ledger's entries: every text node and attribute a conversion changed. */
+export interface Entries {
+  texts: Map<Text, Change>;
+  attrs: Map<Element, Map<string, Change>>;
+}
+
+export class RestoreLedger implements Entries {
+  texts = new Map<Text, Change>();
+  attrs = new Map<Element, Map<string, Change>>();
+
+  /** Characters of converted text the page shows: what a restore writes back. */
+  chars(): number {
+    let n = 0;
+    for (const c of this.texts.values()) n += c.conv.length;
+    return n;
+  }
 
   attr(el: Element, name: string): Change | undefined {
     return this.attrs.get(el)?.get(name);
@@ -36,6 +49,50 @@ export class RestoreLedger {
 
   forgetAttr(el: Element, name: string): void {
     this.attrs.get(el)?.delete(name);
+  }
+
+  /**
+   * Writes every original back where the page still shows our conversion, all in the caller's task (a page
+   * of one write batch, nothing lent): text, then attributes, then `lang`, with no layout in between, so the
+   * browser restyles and lays the page out once. Empties the ledger and returns its entries when every one
+   * was written back (the page shows exactly what it showed before the conversion: see `redo`), else null.
+   */
+  undoAtOnce(): Entries | null {
+    const entries: Entries = { texts: this.texts, attrs: this.attrs };
+    this.texts = new Map();
+    this.attrs = new Map();
+    let all = true;
+    for (const [node, c] of entries.texts) {
+      if (node.data === c.conv) node.data = c.orig;
+      else all = false;
+    }
+    for (const [el, map] of entries.attrs) {
+      for (const [name, c] of map) if (name !== 'lang') all = putBack(el, name, c) && all;
+    }
+    for (const [el, map] of entries.attrs) {
+      const c = map.get('lang');
+      if (c) all = putBack(el, 'lang', c) && all;
+    }
+    return all ? entries : null;
+  }
+
+  /**
+   * A repeat toggle on a page unchanged since `undoAtOnce` returned `entries`: writes every conversion again,
+   * all at once, and the ledger holds them as before. False, with nothing written, if the page does not show
+   * every original.
+   */
+  redo(entries: Entries): boolean {
+    for (const [node, c] of entries.texts) if (node.data !== c.orig) return false;
+    for (const [el, map] of entries.attrs) for (const [name, c] of map) if (el.getAttribute(name) !== c.orig) return false;
+    for (const [node, c] of entries.texts) node.data = c.conv;
+    for (const [el, map] of entries.attrs) for (const [name, c] of map) if (name !== 'lang') el.setAttribute(name, c.conv);
+    for (const [el, map] of entries.attrs) {
+      const c = map.get('lang');
+      if (c) el.setAttribute('lang', c.conv);
+    }
+    this.texts = entries.texts;
+    this.attrs = entries.attrs;
+    return true;
   }
 
   /**
@@ -92,4 +149,11 @@ export class RestoreLedger {
       batch.laidOut(doc);
     }
   }
+}
+
+/** Writes an attribute's original back if the page still shows our conversion; false if it does not. */
+function putBack(el: Element, name: string, c: Change): boolean {
+  if (el.getAttribute(name) !== c.conv) return false;
+  el.setAttribute(name, c.orig);
+  return true;
 }

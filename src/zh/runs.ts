@@ -35,7 +35,7 @@ function memoOf(chain: Chain): WeakMap<Text, Memo> {
   if (!m) MEMOS.set(chain, (m = new WeakMap()));
   return m;
 }
-const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The run's text, node by node, and its conversion; null when nothing in it can change. */
 export function convertRun(chain: Chain, run: readonly Text[]): { pieces: readonly string[]; out: readonly string[] } | null {

@@ -22,7 +22,7 @@ const PROGRESS_MS = 100;
  * grow while that layout stays under LAYOUT_LOW_MS and shrink above LAYOUT_HIGH_MS, so the browser's work on
  * what we wrote never makes a long frame.
  */
-const WRITE_CHARS = 8000;
+export const WRITE_CHARS = 8000;
 const WRITE_CHARS_MIN = 1000;
 const WRITE_CHARS_MAX = 128000;
 const LAYOUT_LOW_MS = 8;
