@@ -1,23 +1,23 @@
 // The phrase lists' dense form (src/zh/chains.ts, `undense`, reads it back). The sorted keys are front-coded
 // by UTF-16 code unit, as the converter looks them up; then every symbol (a shared-prefix length or a code
-// unit) becomes one or two printable ASCII characters, the most frequent code units the shortest codes, with
-// the code units listed once by rank; the first code unit of a key that shares nothing is its step from the
-// previous such unit instead (they come in order, mostly close together). UTF-8 spends three bytes on every Han character and gzip's byte-wise
-// Huffman code cannot see past that: this form is about a fifth smaller under gzip than the plain front-coded
-// keys (docs/zh.md has the figures). Values that differ from the keys' character-by-character conversion
-// travel in a string of their own, in key order.
+// unit) becomes one or two bytes (characters U+0000–U+00FF), the most frequent code units the one-byte codes,
+// with the code units listed once by rank; the first code unit of a key that shares nothing is its step from
+// the previous such unit instead (they come in order, mostly close together). UTF-8 would spend three bytes on
+// every Han character; with one byte for each of the 224 most frequent code units and for each shared length,
+// LZMA's literal coder (scripts/zh/pack.mjs) sees one byte per symbol most of the time and its context (the
+// previous byte) is the previous symbol. Values that differ from the keys' character-by-character
+// conversion travel in a string of their own, in key order.
 //
-// Constants shared with the decoder (src/zh/chains.ts): the alphabet, how many of its characters are
-// one-character codes, and how many of those give the shared-prefix length of a key (0 … SHARED - 1).
-export const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).filter((c) => c !== '"' && c !== '\\').join('');
-export const SINGLE = 40;
+// Constants shared with the decoder (src/zh/chains.ts): how many byte values are one-byte codes, and how many
+// of those give the shared-prefix length of a key (0 … SHARED - 1); the rest lead a two-byte code.
+export const SINGLE = 240;
 export const SHARED = 16;
 /**
- * Within the one-character codes and within each run of BLOCK two-character codes, the code units go in
- * code point order rather than by rank: the table is then small steps that compress well (about 5 KB less
- * gzip than the units by rank), and the data loses almost nothing (the lead character still sorts by rank).
+ * Within the one-byte codes and within each run of BLOCK two-byte codes (one lead byte), the code units go
+ * in code point order rather than by rank: the table is then small steps that compress well, and the data
+ * loses little (the lead byte still sorts by rank).
  */
-export const BLOCK = 5 * 93;
+export const BLOCK = 256;
 /** The table: each block's units as steps from the previous (STEP_BASE + step), ESCAPE and the unit when far. */
 export const STEP_BASE = 0x100;
 export const ESCAPE = '!';
@@ -50,8 +50,9 @@ function symbols(keys) {
 }
 
 /** The code of symbol index `i` (SHARED and up: code units by rank, or steps). */
-const codeword = (i) => (i < SINGLE ? ALPHABET[i] : ALPHABET[SINGLE + Math.floor((i - SINGLE) / ALPHABET.length)] + ALPHABET[(i - SINGLE) % ALPHABET.length]);
-const CODES = SINGLE + (ALPHABET.length - SINGLE) * ALPHABET.length;
+const byte = (b) => String.fromCharCode(b);
+const codeword = (i) => (i < SINGLE ? byte(i) : byte(SINGLE + Math.floor((i - SINGLE) / 256)) + byte((i - SINGLE) % 256));
+const CODES = SINGLE + (256 - SINGLE) * 256;
 
 /**
  * `lists`: arrays of [key, value or null] (null: the value is the key converted character by character;
@@ -69,10 +70,10 @@ export function denseLists(lists, one) {
   }
   if (SHARED + ranked.length > CODES) throw new Error('too many distinct code units for the dense code');
   const code = new Map(ranked.map((u, r) => [u, codeword(r + SHARED)]));
-  // A step too large for a code: the code SHARED (no step is 0), then the unit itself.
-  const first = ({ step, unit }) => (SHARED + step < CODES ? codeword(SHARED + step) : codeword(SHARED) + unit);
+  // A step too large for a code: the code SHARED (no step is 0), then the unit itself, high byte first.
+  const first = ({ step, unit }) => (SHARED + step < CODES ? codeword(SHARED + step) : codeword(SHARED) + byte(unit.charCodeAt(0) >> 8) + byte(unit.charCodeAt(0) & 0xff));
   const out = lists.map((entries, l) => {
-    const keys = streams[l].map((x) => (typeof x === 'string' ? code.get(x) : Array.isArray(x) ? ALPHABET[x[0]] : first(x))).join('');
+    const keys = streams[l].map((x) => (typeof x === 'string' ? code.get(x) : Array.isArray(x) ? byte(x[0]) : first(x))).join('');
     const values = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => {
       if (v === null) return '';
       if (k.length !== v.length || /[\ud800-\udfff]/.test(k + v)) {

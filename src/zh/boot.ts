@@ -11,7 +11,7 @@ import { retryable } from '../core/import-retry.js';
 import { announce } from '../core/announce.js';
 import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
-import type { Stage2 } from './chains.js';
+import type { Packed, Stage2 } from './chains.js';
 
 const loadFeature = lazyFeature('简繁 conversion', () => import('./index.js'));
 type Feature = Awaited<ReturnType<typeof loadFeature>>;
@@ -22,7 +22,7 @@ type Variant = YiduConfig['variant'];
 // Traditional→Simplified. Each is fetched only when that direction and variant is needed.
 const ST = retryable(() => import('./generated/st.js'));
 const TS = retryable(() => import('./generated/ts.js'));
-const STAGE2: Record<Variant, () => Promise<{ default?: Stage2 }>> = {
+const STAGE2: Record<Variant, () => Promise<{ default?: Packed<Stage2> }>> = {
   t: () => Promise.resolve({}),
   tw: retryable(() => import('./generated/st-tw.js')),
   hk: retryable(() => import('./generated/st-hk.js')),
