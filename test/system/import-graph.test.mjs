@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { analyse, layerOf, FUNCTIONS_DIR } from '../../scripts/import-graph.mjs';
 
 const { files, edges, cycles, upward, missing, functionFolders, unfound, byName } = analyse();
@@ -42,5 +43,16 @@ test('every bar function folder is found by the bar, none is imported by name', 
   assert.deepEqual([...new Set(edges.filter((e) => e.kind === 'glob').map((e) => e.from))], ['assistive-bar/bar-functions.ts']);
   for (const d of functionFolders) {
     assert.match(readFileSync(new URL(`../../src/${d}index.ts`, import.meta.url), 'utf8'), /^export default /m, `${d}index.ts exports its descriptor`);
+  }
+});
+
+test('every bar function has its words in zh-Hans, zh-Hant and en, with the same keys in each', async () => {
+  for (const d of functionFolders) {
+    const source = readFileSync(new URL(`../../src/${d}words.ts`, import.meta.url), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const { WORDS } = await import(`data:text/javascript,${encodeURIComponent(js)}`);
+    assert.deepEqual(Object.keys(WORDS), ['zh-Hans', 'zh-Hant', 'en'], d);
+    const keys = Object.keys(WORDS['zh-Hans']).sort();
+    for (const lang of ['zh-Hant', 'en']) assert.deepEqual(Object.keys(WORDS[lang]).sort(), keys, `${d}words.ts: ${lang}`);
   }
 });
