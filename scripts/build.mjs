@@ -52,6 +52,18 @@ const copyIntoEachChunk = {
   },
 };
 
+// Lit's three packages each push their version onto a global array of the page (`litHtmlVersions` and the like)
+// that only Lit's development build reads, to warn about several copies of Lit. yidu's copy is bundled on
+// purpose and leaves the site's globals alone; dropping the pushes saves 60 B gzip of the first load.
+const LIT_VERSION_PUSH = /\(\w+\.(?:litHtml|reactiveElement|litElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/;
+const noLitVersionGlobals = {
+  name: 'yidu:no-lit-version-globals',
+  transform(code, id) {
+    if (!/\/node_modules\/(?:lit-html|@lit\/reactive-element|lit-element)\/(?:lit-html|reactive-element|lit-element)\.js$/.test(id)) return null;
+    return LIT_VERSION_PUSH.test(code) ? { code: code.replace(LIT_VERSION_PUSH, 'void 0'), map: null } : null;
+  },
+};
+
 // Lit's css`…` blocks are shipped as written; squeeze their comments and whitespace out (first-load bytes).
 const squeezeCss = {
   name: 'yidu:squeeze-lit-css',
@@ -119,7 +131,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, copyIntoEachChunk, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
+  plugins: [plainDynamicImports, noLitVersionGlobals, copyIntoEachChunk, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
