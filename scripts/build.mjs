@@ -14,6 +14,19 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const define = { __YIDU_VERSION__: JSON.stringify(pkg.version) };
 const quiet = { logLevel: 'warn', configFile: false, root };
 
+// The label keys a site may reword (config `labels`), for their lazy check (src/i18n/label-check.ts): read here
+// from every label table (src/i18n/*strings.ts), so the check knows them without bringing the tables along.
+const tableFiles = readdirSync(`${root}src/i18n`).filter((f) => /strings\.ts$/.test(f));
+const tablesBundle = await esbuild({
+  stdin: { contents: tableFiles.map((f, i) => `export * as t${i} from './${f}';`).join('\n'), resolveDir: `${root}src/i18n`, loader: 'ts' },
+  bundle: true, format: 'esm', write: false, logLevel: 'warning',
+});
+const tableModules = await import(`data:text/javascript;base64,${Buffer.from(tablesBundle.outputFiles[0].text).toString('base64')}`);
+// The copies' placeholders (PLACEHOLDER_STRINGS) follow the article's language and are not labels a site rewords.
+const labelKeys = new Set(Object.values(tableModules).flatMap((m) => Object.entries(m)).filter(([name]) => name !== 'PLACEHOLDER_STRINGS').map(([, table]) => table)
+  .flatMap((table) => ['zh-Hans', 'zh-Hant', 'en'].flatMap((lang) => (table?.[lang] && typeof table[lang] === 'object' ? Object.keys(table[lang]) : []))));
+define.__YIDU_LABEL_KEYS__ = JSON.stringify([...labelKeys].sort());
+
 // Vite wraps every dynamic import in a preload helper (~0.8 KB gzip in the first load) that preloads a chunk's
 // own imports and CSS. Our chunks have neither (modulePreload is off, no CSS), so a plain call does the same:
 // the helper becomes `load => load()`, then each `__vitePreload(() => import(x), __VITE_PRELOAD__)` becomes
@@ -57,7 +70,7 @@ const copyIntoEachChunk = {
 // (`litHtmlVersions` and the like, read only by Lit's development build to warn about several copies), and each
 // calls a hook a page may set for Lit's polyfill or SSR-hydration support scripts, which would patch yidu's copy
 // (yidu never runs where those polyfills are needed, and renders nothing on a server). yidu's Lit is bundled on
-// purpose and private: it leaves the page's globals alone (−107 B gzip on the first load).
+// purpose and private: it leaves the page's globals alone (−161 B gzip on the first load).
 const LIT_PAGE_GLOBALS = [
   /\(\w+\.(?:litHtml|reactiveElement|litElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/,
   /\w+\.(?:litHtml|reactiveElement|litElement)PolyfillSupport\b/,
