@@ -13,10 +13,24 @@ const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __YIDU_VERSION__: JSON.stringify(pkg.version) };
 const quiet = { logLevel: 'warn', configFile: false, root };
+
+// The label keys a site may reword (config `labels`), for their lazy check (src/i18n/label-check.ts): read here
+// from every label table (src/i18n/*strings.ts), so the check knows them without bringing the tables along.
+const tableFiles = readdirSync(`${root}src/i18n`).filter((f) => /strings\.ts$/.test(f));
+const tablesBundle = await esbuild({
+  stdin: { contents: tableFiles.map((f, i) => `export * as t${i} from './${f}';`).join('\n'), resolveDir: `${root}src/i18n`, loader: 'ts' },
+  bundle: true, format: 'esm', write: false, logLevel: 'warning',
+});
+const tableModules = await import(`data:text/javascript;base64,${Buffer.from(tablesBundle.outputFiles[0].text).toString('base64')}`);
+// The copies' placeholders (PLACEHOLDER_STRINGS) follow the article's language and are not labels a site rewords.
+const labelKeys = new Set(Object.values(tableModules).flatMap((m) => Object.entries(m)).filter(([name]) => name !== 'PLACEHOLDER_STRINGS').map(([, table]) => table)
+  .flatMap((table) => ['zh-Hans', 'zh-Hant', 'en'].flatMap((lang) => (table?.[lang] && typeof table[lang] === 'object' ? Object.keys(table[lang]) : []))));
+define.__YIDU_LABEL_KEYS__ = JSON.stringify([...labelKeys].sort());
+
 // Vite wraps every dynamic import in a preload helper (~0.8 KB gzip in the first load) that preloads a chunk's
 // own imports and CSS. Our chunks have neither (modulePreload is off, no CSS), so a plain call does the same:
 // the helper becomes `load => load()`, then each `__vitePreload(() => import(x), __VITE_PRELOAD__)` becomes
-// `import(x)` and the helper goes, with the entry's export of it and the lazy chunks' imports (−23 B gzip on the
+// `import(x)` and the helper goes, with the entry's export of it and the lazy chunks' imports (−19 B gzip on the
 // first load). Anything left that names the helper fails the build.
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 const PRELOAD_CALL = /__vitePreload\(\s*\(\)\s*=>\s*(import\([^()]*\)(?:\.then\(\(?\w+\)?\s*=>\s*\w+(?:\.\w+)?\))?)\s*,\s*__VITE_PRELOAD__\s*\)/g;
@@ -52,15 +66,23 @@ const copyIntoEachChunk = {
   },
 };
 
-// Lit's three packages each push their version onto a global array of the page (`litHtmlVersions` and the like)
-// that only Lit's development build reads, to warn about several copies of Lit. yidu's copy is bundled on
-// purpose and leaves the site's globals alone; dropping the pushes saves 60 B gzip of the first load.
-const LIT_VERSION_PUSH = /\(\w+\.(?:litHtml|reactiveElement|litElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/;
-const noLitVersionGlobals = {
-  name: 'yidu:no-lit-version-globals',
+// Lit's three packages read and write globals of the page: each pushes its version onto an array
+// (`litHtmlVersions` and the like, read only by Lit's development build to warn about several copies), and each
+// calls a hook a page may set for Lit's polyfill or SSR-hydration support scripts, which would patch yidu's copy
+// (yidu never runs where those polyfills are needed, and renders nothing on a server). yidu's Lit is bundled on
+// purpose and private: it leaves the page's globals alone (−161 B gzip on the first load).
+const LIT_PAGE_GLOBALS = [
+  /\(\w+\.(?:litHtml|reactiveElement|litElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/,
+  /\w+\.(?:litHtml|reactiveElement|litElement)PolyfillSupport\b/,
+  // The whole call: the minifier turns `void 0?.(x)` into `0(x)`, a TypeError.
+  /\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/,
+];
+const litLeavesPageGlobals = {
+  name: 'yidu:lit-leaves-page-globals',
   transform(code, id) {
     if (!/\/node_modules\/(?:lit-html|@lit\/reactive-element|lit-element)\/(?:lit-html|reactive-element|lit-element)\.js$/.test(id)) return null;
-    return LIT_VERSION_PUSH.test(code) ? { code: code.replace(LIT_VERSION_PUSH, 'void 0'), map: null } : null;
+    const own = LIT_PAGE_GLOBALS.reduce((c, re) => c.replace(re, 'void 0'), code);
+    return own === code ? null : { code: own, map: null };
   },
 };
 
@@ -131,7 +153,7 @@ if (!zh.cached) console.log(`简繁 dictionary: ${zh.kept} of ${zh.phrases} phra
 await build({
   ...quiet,
   define,
-  plugins: [plainDynamicImports, noLitVersionGlobals, copyIntoEachChunk, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
+  plugins: [plainDynamicImports, litLeavesPageGlobals, copyIntoEachChunk, squeezeCss, privateMethodsPlugin, oldKernelFallbacksPlugin, lowerForOldKernels, squeezeEntryTemplates],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

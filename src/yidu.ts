@@ -16,7 +16,7 @@ import type { AuditReport } from './audit/report.js';
 import { convertText, startZh, zhSettled } from './zh/boot.js';
 import { loadQa, qaRoot } from './elements/qa/yidu-qa.js';
 import { uiLang } from './i18n/lang.js';
-import { labelsFor } from './elements/base/labels.js';
+import { labelsFor } from './i18n/load-labels.js';
 import type { QaAnswer } from './elements/qa/qa-panel.js';
 
 declare const __YIDU_VERSION__: string;

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { barButton, openBar } from './a11y-helpers.js';
-import { buttons, closeAll, openPage, settle, type TestPage } from './helpers.js';
+import { button, buttons, closeAll, openPage, settle, waitFor, type TestPage } from './helpers.js';
 
 const BODY = `<main><p>文章正文</p></main>`;
 
@@ -61,9 +62,83 @@ describe('a site’s own labels (config labels)', () => {
     expect(said[0]).to.include('yidu script tag').and.include('an object');
   });
 
-  it('a text that is not a string is left out: that label reads as yidu’s own', async () => {
+  it('a text that is not a string is left out: that label reads as yidu’s own, and the console says so once', async () => {
     const p = await openPage({ body: BODY, before: `window.yiduConfig = { labels: { 'zh-Hans': { qa: 5, a11y: '读屏助手' } } };` });
     await settle(p);
     expect(toolbarLabels(p)).to.include('智能问答').and.include('读屏助手');
+    await waitFor(() => p.warnings.some((w) => w.includes('"qa"')), 'the warning about qa');
+    const said = p.warnings.filter((w) => w.includes('label'));
+    expect(said).to.have.length(1);
+    expect(said[0]).to.include('window.yiduConfig').and.include('"qa"').and.include('"zh-Hans"').and.include('5').and.include('not a string');
+  });
+
+  it('an unknown language, an unknown label key and texts that are not an object each get one warning naming them; the rest applies', async () => {
+    const labels = { 'zh-Hans': { qa: '本页问答', qaa: '问问' }, fr: { qa: 'Demander' }, 'zh-Hant': '本頁問答', en: { a11y: 'Reading help' } };
+    const p = await openPage({ body: BODY, script: `data-labels='${JSON.stringify(labels)}'` });
+    await settle(p);
+    expect(toolbarLabels(p)).to.include('本页问答').and.include('无障碍浏览');
+    await waitFor(() => p.warnings.filter((w) => w.includes('labels')).length >= 3, 'three warnings about labels');
+    await new Promise((r) => setTimeout(r, 100));
+    const said = p.warnings.filter((w) => w.includes('labels'));
+    expect(said, said.join('\n')).to.have.length(3);
+    expect(said.every((w) => w.startsWith('[yidu] yidu script tag: '))).to.equal(true);
+    expect(said.find((w) => w.includes('"fr"'))).to.include('unknown language').and.include('"zh-Hans", "zh-Hant", "en"');
+    expect(said.find((w) => w.includes('"qaa"'))).to.include('unknown label key').and.include('"zh-Hans"');
+    expect(said.find((w) => w.includes('labels for "zh-Hant"'))).to.include('"本頁問答"').and.include('not an object');
+    // Yidu.configure() names itself.
+    p.win.Yidu.configure({ labels: { en: { qa: 'Ask here', exitt: 'Hide' } } });
+    await waitFor(() => p.warnings.some((w) => w.includes('"exitt"')), 'the warning about exitt');
+    expect(p.warnings.find((w) => w.includes('"exitt"'))).to.match(/^\[yidu\] Yidu\.configure\(\): unknown label key "exitt" in the "en" labels/);
+  });
+
+  it('labels of every table (the toolbar’s, the 无障碍浏览 bar’s, 繁体 and English) are known: no warning', async () => {
+    const p = await openPage({ body: BODY, script: onTag });
+    await settle(p);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(p.warnings.filter((w) => w.includes('label'))).to.deep.equal([]);
+  });
+});
+
+describe('yidu’s labels turn 繁体 with the page', function () {
+  this.timeout(60000);
+  afterEach(closeAll);
+
+  /** A page loading yidu under its own prefix, so the 繁体 labels' chunk can be slowed for it alone. */
+  async function slowLabels(ms: number): Promise<TestPage> {
+    const fresh = `/fresh/${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    await executeServerCommand('yidu-network-fault', { prefix: `${fresh}/dist/chunks/more-strings-`, delay: ms });
+    return openPage({ body: `<main><p id="t">头发很长，面向社会公开</p></main>`, yiduSrc: `${fresh}/dist/yidu.js` });
+  }
+  const labelChunk = (p: TestPage) => (p.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((e) => /\/chunks\/more-strings-/.test(e.name));
+  const zhButton = (p: TestPage, label: string) => button(p.doc.querySelector('yidu-toolbar')!, label);
+
+  it('hovering 繁体 fetches the 繁体 labels along with the converter', async () => {
+    const p = await openPage({ body: BODY });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(labelChunk(p)).to.have.length(0);
+    zhButton(p, '繁体').dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => labelChunk(p).length === 1, 'the 繁体 labels’ chunk');
+    expect(toolbarLabels(p)).to.include('无障碍浏览'); // nothing changes before the click
+  });
+
+  it('after the first 繁体 click the labels read 繁体 no later than the page text, even when their chunk is slow', async () => {
+    const p = await slowLabels(2500);
+    zhButton(p, '繁体').dispatchEvent(new PointerEvent('pointerenter'));
+    // The converter (and, with it, the slow labels) fetched ahead, as a reader's hover does.
+    await new Promise((r) => setTimeout(r, 1500));
+    let seen: string[] | null = null;
+    const textTurned = new Promise<void>((resolve) => {
+      const mo = new p.win.MutationObserver(() => {
+        if (!p.doc.querySelector('#t')!.textContent!.includes('頭髮')) return;
+        mo.disconnect();
+        // The labels as the reader sees them with the converted text: in the same task, once Lit has rendered.
+        setTimeout(() => ((seen = toolbarLabels(p)), resolve()));
+      });
+      mo.observe(p.doc.querySelector('#t')!, { subtree: true, childList: true, characterData: true });
+    });
+    zhButton(p, '繁体').click();
+    await textTurned;
+    expect(seen).to.include('無障礙瀏覽').and.include('繁體').and.not.include('无障碍浏览');
   });
 });

@@ -143,7 +143,7 @@ export const CONFIG_FIELDS: Readonly<Record<keyof YiduConfig, Field>> = {
     accepts: 'up to six CSS selectors separated by ";"',
     check: (v) => typeof v === 'string' && v.split(';').length <= 6 && v.split(';').every((s) => s.trim() === '' || isSelector(s)),
   },
-  // Checked as an object here; its texts where they are looked up (../i18n/lang.ts), to keep the first load small.
+  // Checked as an object here; its languages, keys and texts by the store's `checkLabels` (lazily, see runtime.ts).
   labels: { accepts: 'an object', check: isObject },
 };
 
@@ -195,6 +195,12 @@ export type ConfigListener = (config: Readonly<YiduConfig>) => void;
 export class ConfigStore {
   #config: Readonly<YiduConfig> = DEFAULT_CONFIG;
   readonly #listeners = new Set<ConfigListener>();
+  /** Warns about what a site's `labels` hold that the lookup leaves out (`source` as in the other warnings). */
+  readonly #checkLabels: (labels: object, source: string) => void;
+
+  constructor(checkLabels: (labels: object, source: string) => void = () => {}) {
+    this.#checkLabels = checkLabels;
+  }
 
   get(): Readonly<YiduConfig> {
     return this.#config;
@@ -206,6 +212,7 @@ export class ConfigStore {
       return;
     }
     const valid = validateConfig(input as Record<string, unknown>, source);
+    if (valid.labels) this.#checkLabels(valid.labels, source);
     if (Object.keys(valid).length === 0) return;
     this.#config = Object.freeze({ ...this.#config, ...valid });
     for (const fn of this.#listeners) fn(this.#config);

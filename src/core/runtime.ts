@@ -7,6 +7,7 @@ import { DEFAULT_PREFS, PrefStore, type Prefs } from './prefs.js';
 import { StatusStore } from './status.js';
 import { announce } from './announce.js';
 import { text, uiLang, useSiteLabels } from '../i18n/lang.js';
+import { checkSiteLabels } from '../i18n/load-labels.js';
 
 /** Set by the loader (`yidu.js`) to the script element, whose `data-*` attributes configure yidu. */
 export const SCRIPT_SYMBOL = Symbol.for('yidu.script');
@@ -32,7 +33,7 @@ export function runtime(): Runtime {
 }
 
 function create(): Runtime {
-  const config = new ConfigStore();
+  const config = new ConfigStore(checkSiteLabels);
   if (window.yiduConfig !== undefined) config.update(window.yiduConfig, 'window.yiduConfig');
   const script = window[SCRIPT_SYMBOL] ?? null;
   config.update(configFromScript(script), 'yidu script tag');

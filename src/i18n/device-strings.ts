@@ -40,6 +40,6 @@ export const DEVICE_STRINGS = {
 export type DeviceStringKey = 'closeRefused' | 'inAppClose' | 'inAppDownload';
 
 export function deviceText(lang: UiLang, key: DeviceStringKey, app?: InAppBrowser): string {
-  const table = DEVICE_STRINGS[lang];
-  return text(lang, key, DEVICE_STRINGS).replace('{app}', app ? table[app] : '');
+  // The app's name is a label too: a site may word it its own way (config `labels`).
+  return text(lang, key, DEVICE_STRINGS).replace('{app}', app ? text(lang, app, DEVICE_STRINGS) : '');
 }

@@ -8,7 +8,7 @@ export const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)(-|$)/i;
 
 export const isTraditional = (lang: string): boolean => TRADITIONAL_LANG.test(lang);
 
-/** Labels by language: 简体 in the first load; the others arrive with their chunk (../elements/base/labels.ts). */
+/** Labels by language: 简体 in the first load; the others arrive with their chunk (./load-labels.ts). */
 const tables: Partial<Record<UiLang, Readonly<Record<StringKey, string>>>> = { ...STRINGS };
 export const hasLabels = (lang: UiLang): boolean => !!tables[lang];
 export const addLabels = (more: Partial<Record<UiLang, Readonly<Record<StringKey, string>>>>): void => void Object.assign(tables, more);

@@ -1,8 +1,11 @@
 /**
  * yidu's labels in 繁体 (Taiwan wording, as the default variant) and in English: a lazy chunk, loaded only where
- * labels are in one of them (../elements/base/labels.ts), since most pages never need it.
+ * labels are in one of them (./load-labels.ts), since most pages never need it.
  */
 import type { StringKey } from './strings.js';
+
+// The check of a site's own labels travels in this chunk: a page that sets labels fetches it once to check them.
+export { checkLabels } from './label-check.js';
 
 export default {
   'zh-Hant': {

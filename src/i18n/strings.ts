@@ -1,6 +1,6 @@
 /**
  * The labels of the first load, in 简体. The 繁体 and English ones (./more-strings.ts) are a
- * lazy chunk, loaded only where labels are in that language (../elements/base/labels.ts).
+ * lazy chunk, loaded only where labels are in that language (./load-labels.ts).
  */
 export const STRINGS = {
   'zh-Hans': {

@@ -11,6 +11,7 @@ import { retryable } from '../core/import-retry.js';
 import { announce } from '../core/announce.js';
 import { error, warn } from '../core/log.js';
 import { text, uiLang } from '../i18n/lang.js';
+import { labelsFor } from '../i18n/load-labels.js';
 import type { Packed, Stage2 } from './chains.js';
 
 const loadFeature = lazyFeature('简繁 conversion', () => import('./index.js'));
@@ -108,6 +109,9 @@ class ZhEffect {
       // A failed download is forgotten, so the next click fetches again.
       chain.catch(() => chains.delete(key));
     }
+    // yidu's own labels in the script the page turns to (繁体's are a lazy chunk) come with the converter: the
+    // page waits for them, so they switch with its text, not after it (a failed load leaves them in 简体).
+    await labelsFor(uiLang(this.#rt.config.get(), { ...shown(this.#rt), zh: source === 'hans' ? 'hant' : 'hans' }));
     return [await loadFeature(), await chain];
   }
 

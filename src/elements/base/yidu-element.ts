@@ -3,7 +3,7 @@ import { choose, runtime, shown } from '../../core/runtime.js';
 import type { Prefs } from '../../core/prefs.js';
 import type { Status } from '../../core/status.js';
 import { text, uiLang } from '../../i18n/lang.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../../i18n/load-labels.js';
 import type { StringKey, UiLang } from '../../i18n/strings.js';
 import { baseStyles } from './styles.js';
 
