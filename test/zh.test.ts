@@ -224,12 +224,19 @@ describe('简体 / 繁体', function () {
     buttons(zhSwitch(p)).find((b) => /^[简簡][体體]$/.test(b.textContent!.trim()))!.click();
     expect(snapshot(p.doc)).to.equal(before);
     await to(p, 'hans');
-    // 繁体 again on the unchanged page: the same page as the first time, and nothing walked or converted.
+    // 繁体 again on the unchanged page: the same page as the first time, and nothing walked or converted. What
+    // happens inside yidu's own elements (here one added, and an attribute of one) is no change of the page.
+    const ui = p.doc.createElement('yidu-probe');
+    p.doc.body.append(ui);
+    ui.setAttribute('title', '系统');
+    ui.append('头发');
     await to(p, 'hant');
     expect(snapshot(p.doc)).to.equal(converted);
     expect(walks).to.equal(0);
+    expect(ui.textContent).to.equal('头发');
     await to(p, 'hans');
     expect(snapshot(p.doc)).to.equal(before);
+    expect(ui.getAttribute('title')).to.equal('系统');
 
     // What the site changes in 简体 is converted by the next 繁体 (the page is walked again), and each change
     // survives the restore.

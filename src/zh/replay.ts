@@ -9,8 +9,10 @@ import type { Entries } from './restore-ledger.js';
 import { sameList } from './runs.js';
 import { ATTRIBUTES, ELEMENT_NODE, excluded } from './scope.js';
 
+/** Attributes that make an element excluded (see `excluded`), with everything inside. */
+const EXCLUDING = ['translate', 'contenteditable', 'data-yidu-no-convert'];
 /** Attributes whose change alters what a walk converts or skips. */
-const SCOPE_ATTRIBUTES = [...ATTRIBUTES, 'value', 'type', 'lang', 'translate', 'contenteditable', 'data-yidu-no-convert'];
+const SCOPE_ATTRIBUTES = [...ATTRIBUTES, 'value', 'type', 'lang', ...EXCLUDING];
 
 interface Replay {
   dir: Direction;
@@ -23,12 +25,16 @@ interface Replay {
 const KEPT = new WeakMap<Element, Replay>();
 
 /**
- * Does the site's change matter to a walk? Not inside an element a walk never enters (yidu's own UI, text
- * marked not to convert); an attribute of such an element itself does (it may have just been marked).
+ * Does the site's change matter to a walk? Not inside or on an element a walk never enters (yidu's own UI,
+ * text marked not to convert), unless it is what marks (or unmarks) that element; nor adding or removing such
+ * elements.
  */
 function matters(r: MutationRecord): boolean {
   const t = r.target;
-  let el = r.type === 'attributes' ? t.parentElement : t.nodeType === ELEMENT_NODE ? (t as Element) : t.parentElement;
+  const outside = (n: Node) => n.nodeType === ELEMENT_NODE && excluded(n as Element);
+  if (r.type === 'childList' && [...r.addedNodes].every(outside) && [...r.removedNodes].every(outside)) return false;
+  let el = r.type === 'attributes' && EXCLUDING.includes(r.attributeName!) ? t.parentElement
+    : t.nodeType === ELEMENT_NODE ? (t as Element) : t.parentElement;
   for (; el; el = el.parentElement) if (excluded(el)) return false;
   return true;
 }

@@ -61,19 +61,7 @@ export class RestoreLedger implements Entries {
     const entries: Entries = { texts: this.texts, attrs: this.attrs };
     this.texts = new Map();
     this.attrs = new Map();
-    let all = true;
-    for (const [node, c] of entries.texts) {
-      if (node.data === c.conv) node.data = c.orig;
-      else all = false;
-    }
-    for (const [el, map] of entries.attrs) {
-      for (const [name, c] of map) if (name !== 'lang') all = putBack(el, name, c) && all;
-    }
-    for (const [el, map] of entries.attrs) {
-      const c = map.get('lang');
-      if (c) all = putBack(el, 'lang', c) && all;
-    }
-    return all ? entries : null;
+    return swap(entries, 'conv', 'orig') ? entries : null;
   }
 
   /**
@@ -82,14 +70,8 @@ export class RestoreLedger implements Entries {
    * every original.
    */
   redo(entries: Entries): boolean {
-    for (const [node, c] of entries.texts) if (node.data !== c.orig) return false;
-    for (const [el, map] of entries.attrs) for (const [name, c] of map) if (el.getAttribute(name) !== c.orig) return false;
-    for (const [node, c] of entries.texts) node.data = c.conv;
-    for (const [el, map] of entries.attrs) for (const [name, c] of map) if (name !== 'lang') el.setAttribute(name, c.conv);
-    for (const [el, map] of entries.attrs) {
-      const c = map.get('lang');
-      if (c) el.setAttribute('lang', c.conv);
-    }
+    if (!swap(entries, 'orig', 'conv', false)) return false;
+    swap(entries, 'orig', 'conv');
     this.texts = entries.texts;
     this.attrs = entries.attrs;
     return true;
@@ -151,9 +133,24 @@ export class RestoreLedger implements Entries {
   }
 }
 
-/** Writes an attribute's original back if the page still shows our conversion; false if it does not. */
-function putBack(el: Element, name: string, c: Change): boolean {
-  if (el.getAttribute(name) !== c.conv) return false;
-  el.setAttribute(name, c.orig);
-  return true;
+/**
+ * Writes every entry's `to` string where the page shows its `from` string (text, attributes, `lang` last: a new
+ * `lang` is restyled once, with the text); only checks if not `write`. False if some entry showed neither.
+ */
+function swap({ texts, attrs }: Entries, from: keyof Change, to: keyof Change, write = true): boolean {
+  let all = true;
+  for (const [node, c] of texts) {
+    if (node.data !== c[from]) all = false;
+    else if (write) node.data = c[to];
+  }
+  for (const lang of [false, true]) {
+    for (const [el, map] of attrs) {
+      for (const [name, c] of map) {
+        if ((name === 'lang') !== lang) continue;
+        if (el.getAttribute(name) !== c[from]) all = false;
+        else if (write) el.setAttribute(name, c[to]);
+      }
+    }
+  }
+  return all;
 }
