@@ -109,9 +109,9 @@ class ZhEffect {
       // A failed download is forgotten, so the next click fetches again.
       chain.catch(() => chains.delete(key));
     }
-    // yidu's own labels in the script the page turns to (繁体's are a lazy chunk) come with the converter: the
-    // page waits for them, so they switch with its text, not after it (a failed load leaves them in 简体).
-    await labelsFor(uiLang(this.#rt.config.get(), { ...shown(this.#rt), zh: source === 'hans' ? 'hant' : 'hans' }));
+    // yidu's own labels in the script the page turns to (繁体's are a lazy chunk) are fetched with the converter,
+    // so they are usually here by the time the text turns (not awaited: waiting held up long pages' conversion).
+    void labelsFor(uiLang(this.#rt.config.get(), { ...shown(this.#rt), zh: source === 'hans' ? 'hant' : 'hans' }));
     return [await loadFeature(), await chain];
   }
 
