@@ -124,7 +124,7 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
   let check = 0;
   while (pos < size) {
     if (pause && pos >= check) {
-      check = pos + 4096;
+      check = pos + 1024;
       if (performance.now() - sliceStart >= sliceMs) {
         await pause();
         sliceStart = performance.now();
@@ -218,5 +218,7 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
     if (rep0 >= pos) throw new Error('corrupt LZMA data');
     for (let end = Math.min(pos + len + 2, size); pos < end; pos++) out[pos] = out[pos - rep0 - 1]!;
   }
+  // What the caller does with the bytes (parse, build) starts a task of its own.
+  if (pause) await pause();
   return out;
 }
