@@ -50,27 +50,29 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
   const p = new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024);
 
   let at = 13;
-  let range = 0xffffffff;
-  let code = 0;
-  for (let i = 0; i < 5; i++) code = ((code << 8) | input[at++]!) >>> 0;
+  // The coder's range and code, unsigned 32-bit: in a typed array they are never boxed (a quarter less time
+  // on the first, cold run than in closure variables).
+  const rc = new Uint32Array(2);
+  rc[0] = 0xffffffff;
+  for (let i = 0; i < 5; i++) rc[1] = (rc[1]! << 8) | input[at++]!;
 
   const bit = (i: number): number => {
     const prob = p[i]!;
-    const bound = (range >>> 11) * prob;
+    const bound = (rc[0]! >>> 11) * prob;
     let b: number;
-    if (code < bound) {
-      range = bound;
+    if (rc[1]! < bound) {
+      rc[0] = bound;
       p[i] = prob + ((2048 - prob) >> 5);
       b = 0;
     } else {
-      range -= bound;
-      code -= bound;
+      rc[0] -= bound;
+      rc[1] -= bound;
       p[i] = prob - (prob >> 5);
       b = 1;
     }
-    if (range < 0x1000000) {
-      range = (range << 8) >>> 0;
-      code = ((code << 8) | input[at++]!) >>> 0;
+    if (rc[0]! < 0x1000000) {
+      rc[0] <<= 8;
+      rc[1] = (rc[1]! << 8) | input[at++]!;
     }
     return b;
   };
@@ -92,16 +94,16 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
   const direct = (bits: number): number => {
     let s = 0;
     for (let i = 0; i < bits; i++) {
-      range >>>= 1;
+      rc[0] >>>= 1;
       let b = 0;
-      if (code >= range) {
-        code -= range;
+      if (rc[1]! >= rc[0]!) {
+        rc[1] -= rc[0]!;
         b = 1;
       }
       s = ((s << 1) | b) >>> 0;
-      if (range < 0x1000000) {
-        range = (range << 8) >>> 0;
-        code = ((code << 8) | input[at++]!) >>> 0;
+      if (rc[0]! < 0x1000000) {
+        rc[0] <<= 8;
+        rc[1] = (rc[1]! << 8) | input[at++]!;
       }
     }
     return s;
@@ -124,7 +126,7 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
   let check = 0;
   while (pos < size) {
     if (pause && pos >= check) {
-      check = pos + 4096;
+      check = pos + 1024;
       if (performance.now() - sliceStart >= sliceMs) {
         await pause();
         sliceStart = performance.now();
@@ -146,8 +148,8 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
         } while (s < 0x100);
       }
       // The hot loop, with the coder's state in locals (a third of the time of calling \`bit\`).
-      let r = range;
-      let c = code;
+      let r = rc[0]!;
+      let c = rc[1]!;
       while (s < 0x100) {
         const i = base + s;
         const prob = p[i]!;
@@ -167,8 +169,8 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
           c = ((c << 8) | input[at++]!) >>> 0;
         }
       }
-      range = r;
-      code = c;
+      rc[0] = r;
+      rc[1] = c;
       out[pos++] = s;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
@@ -218,5 +220,7 @@ export async function lzmaDecode(base64: string, pause?: () => Promise<void>, sl
     if (rep0 >= pos) throw new Error('corrupt LZMA data');
     for (let end = Math.min(pos + len + 2, size); pos < end; pos++) out[pos] = out[pos - rep0 - 1]!;
   }
+  // What the caller does with the bytes (parse, build) starts a task of its own.
+  if (pause) await pause();
   return out;
 }
