@@ -22,7 +22,7 @@ import { PROVEN_AGAINST, charwise, openccEntries, stage2Keys, violations } from 
 import { pairTable } from '../scripts/zh/pairs.mjs';
 import { denseLists } from '../scripts/zh/dense.mjs';
 import { pairDict, phraseEntries, stChain, tsChain, unpack, type Packed, type Stage2, type Variant } from '../src/zh/chains.js';
-import { convert } from '../src/zh/engine.js';
+import { CompatIdeographs, convert } from '../src/zh/engine.js';
 import { lzmaDecode } from '../src/zh/lzma.js';
 import stPacked from '../src/zh/generated/st.js';
 import tsPacked from '../src/zh/generated/ts.js';
@@ -70,7 +70,7 @@ describe('简繁 dictionaries', function () {
   this.timeout(300000);
 
   it('single-character tables read back exactly as shipped: keys inside and outside the BMP, near and far steps', () => {
-    for (const [name, dict] of [['STCharacters', STCharacters], ['CJK_Compatibility_Ideographs', Compatibility], ['TSCharacters', TSCharacters]] as const) {
+    for (const [name, dict] of [['STCharacters', STCharacters], ['TSCharacters', TSCharacters]] as const) {
       const entries = new Map(dict.split('|').map((l: string) => l.split(' ').slice(0, 2) as [string, string])
         .filter(([k, v]) => Array.from(k).length === 1 && Array.from(v).length === 1));
       const table = pairTable(entries);
@@ -80,6 +80,23 @@ describe('简繁 dictionaries', function () {
       expect(table[0], `${name}: a step too far for one character`).to.include('!');
       const wrong = [...entries].filter(([k, v]) => back.get(k) !== v);
       expect(wrong.slice(0, 5), name).to.deep.equal([]);
+    }
+  });
+  it('compatibility ideographs normalise as opencc\'s table does, by this browser\'s NFC: every code point of both blocks', () => {
+    const table = new Map(Compatibility.split('|').map((l: string) => l.split(' ').slice(0, 2) as [string, string]));
+    const normalizeOnly = { normalize: new CompatIdeographs(), segmentation: null, stages: [] };
+    const all: string[] = [];
+    for (const [from, to] of [[0xf900, 0xfaff], [0x2f800, 0x2fa1f]] as const) {
+      for (let cp = from; cp <= to; cp++) all.push(String.fromCodePoint(cp));
+    }
+    const wrong = all.filter((c) => convert(normalizeOnly, `甲${c}乙`) !== `甲${table.get(c) ?? c}乙`);
+    expect(wrong.map((c) => c.codePointAt(0)!.toString(16)).slice(0, 5)).to.deep.equal([]);
+    expect(all.filter((c) => table.has(c)).length, 'every entry of the table is in the two blocks').to.equal(table.size);
+    // Through the whole chain, in each direction, next to opencc-js itself.
+    const text = all.join('');
+    for (const variant of VARIANTS) {
+      expect(convert(stChain(st, variant, STAGE2[variant]), text), `简→繁 ${variant}`).to.equal(OpenCC.Converter({ from: 'cn', to: variant })(text));
+      expect(convert(tsChain(ts, variant), text), `繁→简 ${variant}`).to.equal(OpenCC.Converter({ from: variant, to: 'cn' })(text));
     }
   });
   it('every packed chunk unpacks to exactly the data the generator wrote, every field and every phrase entry of every list', async () => {

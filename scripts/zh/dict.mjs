@@ -82,7 +82,19 @@ export async function generate({ force = false } = {}) {
     return pairTable(entries);
   };
   const charsOnly = pairString(d.STCharacters);
-  const normalizePairs = pairString(d.CJK_Compatibility_Ideographs);
+  // The converter normalises CJK compatibility ideographs with the browser's NFC (src/zh/engine.ts,
+  // CompatIdeographs) instead of shipping opencc's table: that holds only while the two agree on every code
+  // point of both blocks, which this checks.
+  const compat = new Map(pairs(d.CJK_Compatibility_Ideographs).map(([k, v]) => [k, v]));
+  for (const [from, to] of [[0xf900, 0xfaff], [0x2f800, 0x2fa1f]]) {
+    for (let cp = from; cp <= to; cp++) {
+      const c = String.fromCodePoint(cp);
+      const nfc = c.normalize('NFC');
+      if ((compat.get(c) ?? c) !== nfc) throw new Error(`CJK_Compatibility_Ideographs and NFC differ at U+${cp.toString(16)}`);
+      compat.delete(c);
+    }
+  }
+  if (compat.size > 0) throw new Error(`CJK_Compatibility_Ideographs maps characters outside both blocks: ${[...compat.keys()].slice(0, 3)}`);
   // Candidates: the entries that no witness text shows necessary alone;
   // the proof then keeps any whose removal together with the others it cannot show safe.
   const plainEntry = (k) => charwise(k) === phrases.get(k);
@@ -112,10 +124,9 @@ export async function generate({ force = false } = {}) {
   const phraseLists = (i) => ({ phrases: dense.lists[i].keys, values: dense.lists[i].values, plain: dense.lists[i + 1].keys });
   const none = { phrases: '', values: '', plain: '' };
   const own = { tw: none, hk: none, twp: phraseLists(2), hkp: phraseLists(4) };
-  const stData = { normalize: normalizePairs, chars: charsOnly, units: dense.table, ...phraseLists(0) };
+  const stData = { chars: charsOnly, units: dense.table, ...phraseLists(0) };
 
   const tsData = {
-    normalize: normalizePairs,
     segmentation: d.TSPhrases,
     chars: [d.TSPhrases, d.TSCharacters],
     stage1: {

@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { CharTable, Dict, Stack, type Chain, type PairTable } from './engine.js';
+import { CharTable, CompatIdeographs, Dict, Stack, type Chain, type PairTable } from './engine.js';
 import { lzmaDecode } from './lzma.js';
 
 import type { Variant } from '../core/config.js';
@@ -27,8 +27,6 @@ export interface PhraseLists {
  * of its own, so a reader downloads only their variant's.
  */
 export interface StData extends PhraseLists {
-  /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
-  normalize: PairTable;
   /** Each character's first conversion (see `CharTable`). */
   chars: PairTable;
   /**
@@ -48,8 +46,6 @@ export interface Stage2 extends PhraseLists {
 
 /** Traditional→Simplified data: opencc's dictionaries as they are (small already). */
 export interface TsData {
-  /** CJK compatibility ideographs to their unified forms (see `CharTable`). */
-  normalize: PairTable;
   segmentation: string;
   chars: string[];
   stage1: Record<Exclude<Variant, 't'>, string[]>;
@@ -278,7 +274,7 @@ export function stChain(data: StData, variant: Variant, stage2?: Stage2): Chain 
     for (const s of stage2?.dicts ?? []) second.addSerialized(s);
     stages.push(second);
   }
-  return { normalize: pairDict(data.normalize), segmentation: variant === 't' ? null : phrases, stages };
+  return { normalize: new CompatIdeographs(), segmentation: variant === 't' ? null : phrases, stages };
 }
 
 export function tsChain(data: TsData, variant: Variant): Chain {
@@ -291,7 +287,7 @@ export function tsChain(data: TsData, variant: Variant): Chain {
     stages.unshift(first);
   }
   return {
-    normalize: pairDict(data.normalize),
+    normalize: new CompatIdeographs(),
     segmentation: variant === 't' ? null : new Dict().addSerialized(data.segmentation),
     stages,
   };

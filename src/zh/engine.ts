@@ -182,6 +182,33 @@ export class CharTable implements Matcher {
 }
 
 /**
+ * The CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) to their unified forms: Unicode's own
+ * canonical mapping (NFC), which the browser already has. opencc's CJK_Compatibility_Ideographs table is
+ * exactly that mapping over both blocks (scripts/zh/dict.mjs checks every code point at each generation, the
+ * dictionary tests in each browser), so the table no longer travels: 2 KB of every 简繁 download.
+ */
+export class CompatIdeographs implements Matcher {
+  readonly longest = 2;
+
+  matchAt(s: string, i: number, end: number): number {
+    const c = s.charCodeAt(i);
+    // U+2F800–U+2FA1F all start with this lead surrogate.
+    const len = c >= 0xf900 && c <= 0xfaff ? 1 : c === 0xd87e && i + 1 < end ? 2 : 0;
+    return len > 0 && this.get(s.slice(i, i + len)) !== undefined ? len : 0;
+  }
+
+  get(key: string): string | undefined {
+    const unified = key.normalize('NFC');
+    return unified === key ? undefined : unified;
+  }
+
+  markStarts(table: Uint8Array): void {
+    table.fill(1, 0xf900, 0xfb00);
+    table[0xd87e] = 1;
+  }
+}
+
+/**
  * Several dictionaries as one longest-match group (opencc-js loads a group into one trie): the longest
  * match over all wins, and for the same key the earlier dictionary's value. Lets the phrase dictionary serve
  * as the segmentation on its own and, stacked over the characters, as the first stage.
