@@ -22,7 +22,7 @@ import { PROVEN_AGAINST, charwise, openccEntries, stage2Keys, violations } from 
 import { pairTable } from '../scripts/zh/pairs.mjs';
 import { denseLists } from '../scripts/zh/dense.mjs';
 import { pairDict, phraseEntries, stChain, tsChain, unpack, type Packed, type Stage2, type Variant } from '../src/zh/chains.js';
-import { CompatIdeographs, convert } from '../src/zh/engine.js';
+import { CompatIdeographs, convert, type Dict } from '../src/zh/engine.js';
 import { lzmaDecode } from '../src/zh/lzma.js';
 import stPacked from '../src/zh/generated/st.js';
 import tsPacked from '../src/zh/generated/ts.js';
@@ -118,6 +118,15 @@ describe('简繁 dictionaries', function () {
     for (const variant of ['twp', 'hkp'] as const) {
       const own = await written(`st-${variant}`);
       expect([...phraseEntries(st, STAGE2[variant])], variant).to.deep.equal([...phraseEntries(reference, own)]);
+    }
+  });
+  it('the converter, decoding phrase entries part by part as a text meets them, finds every entry and no other', () => {
+    for (const variant of ['tw', 'twp', 'hkp'] as const) {
+      const expected = phraseEntries(st, STAGE2[variant]);
+      const phrases = stChain(st, variant, STAGE2[variant]).segmentation as Dict;
+      const wrong = [...expected].filter(([k, v]) => phrases.matchAt(k, 0, k.length) !== k.length || phrases.get(k) !== v);
+      expect(wrong.slice(0, 5), variant).to.deep.equal([]);
+      expect(phrases.map.size, variant).to.equal(expected.size);
     }
   });
   it('unpacking the 繁体 dictionary gives way to the page: no slice of the decoding near 50 ms', async () => {

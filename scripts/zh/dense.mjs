@@ -1,4 +1,4 @@
-// The phrase lists' dense form (src/zh/chains.ts, `undense`, reads it back). The sorted keys are front-coded
+// The phrase lists' dense form (src/zh/chains.ts, `DenseList`, reads it back). The sorted keys are front-coded
 // by UTF-16 code unit, as the converter looks them up; then every symbol (a shared-prefix length or a code
 // unit) becomes one or two bytes (characters U+0000–U+00FF), the most frequent code units the one-byte codes,
 // with the code units listed once by rank; the first code unit of a key that shares nothing is its step from

@@ -117,7 +117,7 @@ export async function generate({ force = false } = {}) {
     const gone = proven(PROVEN_AGAINST[v], [...removed]);
     extra[v] = [...removed].filter((k) => !gone.has(k));
   }
-  // The dense form of src/zh/chains.ts (undense), one code table for the shared and the variants' own
+  // The dense form of src/zh/chains.ts (DenseList), one code table for the shared and the variants' own
   // entries: entries of the plain lists (value = the key converted character by character) are keys alone.
   const lists = (keys) => [keys.filter((k) => !plainEntry(k)).map((k) => [k, phrases.get(k)]), keys.filter(plainEntry).map((k) => [k, null])];
   const dense = denseLists([...lists(kept), ...lists(extra.twp), ...lists(extra.hkp)], (c) => chars.map.get(c) ?? c);

@@ -8,7 +8,7 @@ import { lzmaDecode } from './lzma.js';
 import type { Variant } from '../core/config.js';
 export type { Variant };
 
-/** Phrase entries in the dense form (see `undense`), in code units of `StData.units`. */
+/** Phrase entries in the dense form (see `DenseList`), in code units of `StData.units`. */
 export interface PhraseLists {
   /** Keys of the entries with a value of their own. */
   phrases: string;
@@ -31,7 +31,7 @@ export interface StData extends PhraseLists {
   chars: PairTable;
   /**
    * The code units of every phrase key (the variants' own entries' too), most frequent first in blocks
-   * (see `rankTable`, `undense`).
+   * (see `rankTable`, `DenseList`).
    */
   units: string;
 }
@@ -104,94 +104,134 @@ function rankTable(steps: string): string {
 }
 
 /**
- * A dense list (scripts/zh/dense.mjs) back in the front-coded form `decodePart` reads: sorted keys, each as
- * the number of code units it shares with the previous key, then the rest of its code units, every symbol
- * one byte (a character below U+0100: the shared lengths, then the most frequent code units of `units`) or
- * two (a lead byte from SINGLE on, then any) — the first unit of a key sharing nothing as a step (see below);
- * `values` adds each entry's value, in key order, when given. A few milliseconds for the whole dictionary.
+ * A dense list (scripts/zh/dense.mjs): sorted keys, each as the number of code units it shares with the
+ * previous key (a byte below SHARED), then the rest of its code units, each one byte (SHARED to SINGLE - 1:
+ * the most frequent code units of `units`, the rank table) or two (a lead byte from SINGLE on, then any) —
+ * but the first unit of a key sharing nothing, written as its step from the previous such key's first unit
+ * (code SHARED: the unit itself follows, two bytes). Its values, unless plain, in key order: for a value as
+ * long as its key with no character outside the Basic Multilingual Plane, one character per key character,
+ * `~` where the value has that character's own conversion; otherwise a space, the whole value and `|`.
  */
-export function undense(units: string, keys: string, values: string | null): string {
-  // Written as code units into one buffer: a few milliseconds, where string concatenation took tens.
-  const out = new Uint16Array(2 * keys.length + (values?.length ?? 0));
-  let o = 0;
+interface DenseList {
+  units: string;
+  keys: string;
+  values: string | null;
+}
+
+/** A stretch of a dense list that starts at a key: its keys' bytes [from, to) and where its values begin. */
+type Stretch = readonly [from: number, to: number, vFrom: number];
+
+/**
+ * Splits a stretch where a key shares at most `depth` code units with the previous one, and calls `emit` with
+ * each piece and the code unit at index `depth` of its keys: depth 0 gives a list's parts by first code unit,
+ * depth 1 a part's pieces by second. It reads only how long each symbol and value is, so the split costs a
+ * pass over the bytes and no strings; entries are decoded when a text needs them (`decodeStretch`).
+ */
+function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, depth: 0 | 1, emit: (unit: number, piece: Stretch) => void): void {
+  let i = from;
+  let v = vFrom;
   let keyLength = 0;
-  let v = 0;
-  const value = () => {
-    if (values === null || o === 0) return;
-    const end = values.charCodeAt(v) === 0x20 ? values.indexOf('|', v) : v + keyLength;
-    for (; v < end; v++) out[o++] = values.charCodeAt(v);
-    if (values.charCodeAt(v) === 0x7c) v++;
-  };
-  // A key sharing nothing starts with its step from the previous such key's first unit (code SHARED: the
-  // unit itself follows).
   let first = 0;
-  let stepNext = false;
-  for (let i = 0; i < keys.length; ) {
-    let c = keys.charCodeAt(i++);
-    if (c < SHARED) {
-      value();
-      if (o > 0) out[o++] = 0x7c;
-      out[o++] = 48 + c;
-      keyLength = c;
-      stepNext = c === 0;
+  let unit = -1;
+  let start = from;
+  let vStart = vFrom;
+  const symbol = () => {
+    const c = keys.charCodeAt(i++);
+    return c >= SINGLE ? SINGLE + ((c - SINGLE) << 8) + keys.charCodeAt(i++) : c;
+  };
+  while (i < to) {
+    const c = keys.charCodeAt(i);
+    if (c >= SHARED) {
+      i += c >= SINGLE ? 2 : 1;
+      keyLength++;
       continue;
     }
-    if (c >= SINGLE) c = SINGLE + (c - SINGLE) * 256 + keys.charCodeAt(i++);
-    if (stepNext) {
-      first = c === SHARED ? (keys.charCodeAt(i++) << 8) | keys.charCodeAt(i++) : first + c - SHARED;
-      out[o++] = first;
-      stepNext = false;
-    } else out[o++] = units.charCodeAt(c - SHARED);
-    keyLength++;
+    // A new key: first past the previous key's value.
+    if (i > from && values !== null) {
+      v = values.charCodeAt(v) === 0x20 ? values.indexOf('|', v) : v + keyLength;
+      if (values.charCodeAt(v) === 0x7c) v++;
+    }
+    i++;
+    keyLength = c;
+    if (c > depth) continue;
+    if (unit >= 0) emit(unit, [start, i - 1, vStart]);
+    start = i - 1;
+    vStart = v;
+    if (c === 0) {
+      const step = symbol();
+      first = step === SHARED ? (keys.charCodeAt(i++) << 8) | keys.charCodeAt(i++) : first + step - SHARED;
+      keyLength = 1;
+    }
+    unit = first;
+    if (depth === 1) {
+      unit = units.charCodeAt(symbol() - SHARED);
+      keyLength++;
+    }
   }
-  value();
-  let s = '';
-  for (let i = 0; i < o; i += 8192) s += String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + 8192)) as unknown as number[]);
-  return s;
+  if (unit >= 0) emit(unit, [start, to, vStart]);
+}
+
+/**
+ * Adds the entries of a piece (`split`, depth 1) whose keys start with code unit `first`; a `plain` list's
+ * values are their keys converted character by character.
+ */
+function decodeStretch({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, first: number, plain: boolean, chars: CharTable, dict: Dict): void {
+  let i = from;
+  let v = vFrom;
+  let key = String.fromCharCode(first);
+  while (i < to) {
+    const shared = keys.charCodeAt(i++);
+    // A piece's first key shares nothing (its first unit is `first`: the step is skipped) or that unit.
+    if (shared === 0) i += keys.charCodeAt(i) >= SINGLE ? 2 : keys.charCodeAt(i) === SHARED ? 3 : 1;
+    let k = key.slice(0, Math.max(shared, 1));
+    while (i < to) {
+      let c = keys.charCodeAt(i);
+      if (c < SHARED) break;
+      i++;
+      if (c >= SINGLE) c = SINGLE + ((c - SINGLE) << 8) + keys.charCodeAt(i++);
+      k += units[c - SHARED]!;
+    }
+    let value: string;
+    if (plain || values === null) value = charwise(k, chars);
+    else if (values.charCodeAt(v) === 0x20) {
+      const end = values.indexOf('|', v);
+      value = values.slice(v + 1, end);
+      v = end + 1;
+    } else {
+      value = '';
+      for (let j = 0; j < k.length; j++, v++) {
+        const c = values[v]!;
+        value += c === SAME ? (chars.get(k[j]!) ?? k[j]!) : c;
+      }
+      if (values.charCodeAt(v) === 0x7c) v++;
+    }
+    dict.add(k, value);
+    key = k;
+  }
 }
 
 /** A single-character dictionary from its shipped form. */
 export const pairDict = (table: PairTable): CharTable => new CharTable(table);
 
 /**
- * Phrase entries decoded lazily: each sorted, front-coded list (see `decodePart`) splits into parts by first
- * code unit (an entry sharing nothing with the previous key starts one), and a part is decoded the first time
- * a text looks up a key starting with that code unit. Building a chain is then one split and a map of a few thousand parts.
+ * Phrase entries decoded lazily, as a text meets them: each dense list splits into parts by first code unit;
+ * when a text first holds a part's unit, the part splits by second code unit; when it holds the pair, those
+ * entries are decoded (`Dict.matchAt` looks keys up by their first two code units). Building a chain is one
+ * pass over the lists' bytes and a map of a few thousand parts.
  */
-function deferredPhrases(lists: readonly [string, boolean][], chars: CharTable): Dict {
+function deferredPhrases(lists: readonly [DenseList, boolean][], chars: CharTable): Dict {
   const dict = new Dict();
   const loaders = new Map<number, (() => void)[]>();
-  for (const [encoded, plain] of lists) {
-    if (encoded === '') continue;
-    // The first entry shares nothing (its leading "0"); the split takes it from every other part.
-    const split = encoded.split('|0');
-    split[0] = split[0]!.slice(1);
-    for (const part of split) {
-      const unit = part.charCodeAt(0);
-      const open = () => openPart(part, chars, dict, plain);
-      const list = loaders.get(unit);
-      if (list) list.push(open);
+  for (const [list, plain] of lists) {
+    split(list, [0, list.keys.length, 0], 0, (unit, part) => {
+      const open = () => split(list, part, 1, (second, piece) => dict.deferPair(unit, second, () => decodeStretch(list, piece, unit, plain, chars, dict)));
+      const opens = loaders.get(unit);
+      if (opens) opens.push(open);
       else loaders.set(unit, [open]);
-    }
+    });
   }
   dict.defer(loaders);
   return dict;
-}
-
-/**
- * A part's entries, deferred once more by their first two code units (as `Dict.matchAt` looks them up): in
- * the sorted list an entry sharing exactly one code unit with the previous key starts a new second one.
- * (Every phrase key has two characters at least: the generator checks.)
- */
-function openPart(part: string, chars: CharTable, dict: Dict, plain: boolean): void {
-  const subs = part.split('|1');
-  const c0 = part.charCodeAt(0);
-  // The first sub-part starts with its whole first key; the others with their first key's second code unit.
-  dict.deferPair(c0, part.charCodeAt(1), () => decodePart(subs[0]!, chars, dict, '', 0, plain));
-  for (let k = 1; k < subs.length; k++) {
-    const sub = subs[k]!;
-    dict.deferPair(c0, sub.charCodeAt(0), () => decodePart(sub, chars, dict, part[0]!, 1, plain));
-  }
 }
 
 /** `key` converted one character at a time (a phrase entry of the `plain` list). */
@@ -205,49 +245,11 @@ function charwise(key: string, chars: CharTable): string {
   return value;
 }
 
-/**
- * Entries from the sorted, front-coded list, the first without its shared length: `shared` code units of
- * `prev` begin its key. Each entry starts with one character giving how many code units its key shares with
- * the previous key (`0` = 0, `1` = 1, …), followed by the rest of the key; in a `plain` list that is all (the
- * value is the key converted character by character). Otherwise the value follows: for a value as long as
- * its key with no character outside the Basic Multilingual Plane, one character per key character, `~`
- * where the value has that character's own conversion; otherwise a space and the whole value.
- */
-function decodePart(part: string, chars: CharTable, dict: Dict, prev: string, shared: number, plain: boolean): void {
-  const n = part.length;
-  for (let start = 0; start < n; ) {
-    let end = part.indexOf('|', start);
-    if (end < 0) end = n;
-    const space = plain ? -1 : part.indexOf(' ', start);
-    let key: string;
-    let value: string;
-    if (plain) {
-      key = prev.slice(0, shared) + part.slice(start, end);
-      value = charwise(key, chars);
-    } else if (space >= 0 && space < end) {
-      key = prev.slice(0, shared) + part.slice(start, space);
-      value = part.slice(space + 1, end);
-    } else {
-      const len = (end - start + shared) / 2;
-      key = prev.slice(0, shared) + part.slice(start, start + len - shared);
-      value = '';
-      for (let j = 0, v = start + len - shared; j < len; j++, v++) {
-        const c = part[v]!;
-        value += c === SAME ? (chars.get(key[j]!) ?? key[j]!) : c;
-      }
-    }
-    dict.add(key, value);
-    prev = key;
-    shared = part.charCodeAt(end + 1) - 48;
-    start = end + 2;
-  }
-}
-
-/** The phrase lists front-coded (`decodePart`), with whether each is the `plain` list. */
-function frontCoded(data: StData, stage2?: Stage2): [string, boolean][] {
+/** The phrase lists as dense lists, with whether each is the `plain` list. */
+function denseLists(data: StData, stage2?: Stage2): [DenseList, boolean][] {
   const units = rankTable(data.units);
-  return [data, ...(stage2 ? [stage2] : [])].flatMap((l): [string, boolean][] =>
-    [[undense(units, l.phrases, l.values), false], [undense(units, l.plain, null), true]]);
+  return [data, ...(stage2 ? [stage2] : [])].flatMap((l): [DenseList, boolean][] =>
+    [[{ units, keys: l.phrases, values: l.values }, false], [{ units, keys: l.plain, values: null }, true]]);
 }
 
 /**
@@ -257,8 +259,8 @@ function frontCoded(data: StData, stage2?: Stage2): [string, boolean][] {
 export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string> {
   const chars = pairDict(data.chars);
   const dict = new Dict();
-  for (const [encoded, plain] of frontCoded(data, stage2)) {
-    if (encoded !== '') decodePart(encoded.slice(1), chars, dict, '', 0, plain);
+  for (const [list, plain] of denseLists(data, stage2)) {
+    split(list, [0, list.keys.length, 0], 0, (unit, part) => split(list, part, 1, (_, piece) => decodeStretch(list, piece, unit, plain, chars, dict)));
   }
   return dict.map;
 }
@@ -266,7 +268,7 @@ export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string
 /** `stage2`: the variant's second stage (none for `t`). */
 export function stChain(data: StData, variant: Variant, stage2?: Stage2): Chain {
   const chars = pairDict(data.chars);
-  const phrases = deferredPhrases(frontCoded(data, stage2), chars);
+  const phrases = deferredPhrases(denseLists(data, stage2), chars);
   // opencc's first stage is one group: phrases, then characters.
   const stages: Chain['stages'] = [new Stack([phrases, chars])];
   if (variant !== 't') {
