@@ -2,7 +2,7 @@
  * Builds conversion chains from the generated dictionary data (see scripts/zh/dict.mjs), in the same
  * order of dictionaries as opencc-js's presets (`s2tw`, `tw2s`, …).
  */
-import { CharTable, CompatIdeographs, Dict, Stack, type Chain, type PairTable } from './engine.js';
+import { CharTable, CompatIdeographs, Dict, Stack, type Chain, type DeferredEntries, type PairTable } from './engine.js';
 import { lzmaDecode } from './lzma.js';
 
 import type { Variant } from '../core/config.js';
@@ -123,11 +123,11 @@ type Stretch = readonly [from: number, to: number, vFrom: number];
 
 /**
  * Splits a stretch where a key shares at most `depth` code units with the previous one, and calls `emit` with
- * each piece and the code unit at index `depth` of its keys: depth 0 gives a list's parts by first code unit,
- * depth 1 a part's pieces by second. It reads only how long each symbol and value is, so the split costs a
- * pass over the bytes and no strings; entries are decoded when a text needs them (`decodeStretch`).
+ * the code unit at index `depth` of each piece's keys and the piece: depth 0 gives a list's parts by first code
+ * unit, depth 1 a part's pieces by second. It reads only how long each symbol and value is, so the split costs
+ * a pass over the bytes and no strings; entries are decoded when a text needs them (`decodeStretch`).
  */
-function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, depth: 0 | 1, emit: (unit: number, piece: Stretch) => void): void {
+function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, depth: 0 | 1, emit: (unit: number, from: number, to: number, vFrom: number) => void): void {
   let i = from;
   let v = vFrom;
   let keyLength = 0;
@@ -154,7 +154,7 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
     i++;
     keyLength = c;
     if (c > depth) continue;
-    if (unit >= 0) emit(unit, [start, i - 1, vStart]);
+    if (unit >= 0) emit(unit, start, i - 1, vStart);
     start = i - 1;
     vStart = v;
     if (c === 0) {
@@ -168,7 +168,7 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
       keyLength++;
     }
   }
-  if (unit >= 0) emit(unit, [start, to, vStart]);
+  if (unit >= 0) emit(unit, start, to, vStart);
 }
 
 /**
@@ -213,25 +213,54 @@ function decodeStretch({ units, keys, values }: DenseList, [from, to, vFrom]: St
 /** A single-character dictionary from its shipped form. */
 export const pairDict = (table: PairTable): CharTable => new CharTable(table);
 
+/** The index of `unit` among the units at `stride`-th places of `sorted`, or -1. */
+function find(sorted: readonly number[], stride: number, unit: number): number {
+  let lo = 0;
+  let hi = sorted.length / stride - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = sorted[mid * stride]!;
+    if (u === unit) return mid;
+    if (u < unit) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /**
- * Phrase entries decoded lazily, as a text meets them: each dense list splits into parts by first code unit;
- * when a text first holds a part's unit, the part splits by second code unit; when it holds the pair, those
- * entries are decoded (`Dict.matchAt` looks keys up by their first two code units). Building a chain is one
- * pass over the lists' bytes and a map of a few thousand parts.
+ * A dense list's entries, decoded as a text meets them: the list splits into parts by first code unit when
+ * the chain is built (one pass over its bytes); a part, when a text first holds its unit, into pieces by
+ * second code unit; a piece's entries are decoded when a text holds its pair (`Dict.matchAt` looks keys up by
+ * their first two code units). Parts and pieces are kept as numbers, not closures: a report opens some ten
+ * thousand pieces and decodes a few hundred.
  */
-function deferredPhrases(lists: readonly [DenseList, boolean][], chars: CharTable): Dict {
-  const dict = new Dict();
-  const loaders = new Map<number, (() => void)[]>();
-  for (const [list, plain] of lists) {
-    split(list, [0, list.keys.length, 0], 0, (unit, part) => {
-      const open = () => split(list, part, 1, (second, piece) => dict.deferPair(unit, second, () => decodeStretch(list, piece, unit, plain, chars, dict)));
-      const opens = loaders.get(unit);
-      if (opens) opens.push(open);
-      else loaders.set(unit, [open]);
+class DenseEntries implements DeferredEntries {
+  readonly firstUnits: number[] = [];
+  /** Each part as from, to, vFrom (see `Stretch`), in the order of `firstUnits`. */
+  readonly #parts: number[] = [];
+  /** The pieces of each part a text has met, by part: second unit, from, to, vFrom, in unit order. */
+  readonly #pieces = new Map<number, number[]>();
+
+  constructor(readonly list: DenseList, readonly plain: boolean, readonly chars: CharTable) {
+    split(list, [0, list.keys.length, 0], 0, (unit, from, to, vFrom) => {
+      this.firstUnits.push(unit);
+      this.#parts.push(from, to, vFrom);
     });
   }
-  dict.defer(loaders);
-  return dict;
+
+  load(a: number, b: number, dict: Dict): void {
+    const part = find(this.firstUnits, 1, a);
+    if (part < 0) return;
+    let pieces = this.#pieces.get(part);
+    if (!pieces) {
+      const found: number[] = (pieces = []);
+      const at = 3 * part;
+      split(this.list, [this.#parts[at]!, this.#parts[at + 1]!, this.#parts[at + 2]!], 1, (unit, from, to, vFrom) => found.push(unit, from, to, vFrom));
+      this.#pieces.set(part, pieces);
+    }
+    const piece = find(pieces, 4, b);
+    if (piece >= 0) decodeStretch(this.list, [pieces[4 * piece + 1]!, pieces[4 * piece + 2]!, pieces[4 * piece + 3]!], a, this.plain, this.chars, dict);
+  }
 }
 
 /** `key` converted one character at a time (a phrase entry of the `plain` list). */
@@ -260,7 +289,8 @@ export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string
   const chars = pairDict(data.chars);
   const dict = new Dict();
   for (const [list, plain] of denseLists(data, stage2)) {
-    split(list, [0, list.keys.length, 0], 0, (unit, part) => split(list, part, 1, (_, piece) => decodeStretch(list, piece, unit, plain, chars, dict)));
+    split(list, [0, list.keys.length, 0], 0, (unit, from, to, vFrom) =>
+      split(list, [from, to, vFrom], 1, (_, f, t, v) => decodeStretch(list, [f, t, v], unit, plain, chars, dict)));
   }
   return dict.map;
 }
@@ -268,7 +298,8 @@ export function phraseEntries(data: StData, stage2?: Stage2): Map<string, string
 /** `stage2`: the variant's second stage (none for `t`). */
 export function stChain(data: StData, variant: Variant, stage2?: Stage2): Chain {
   const chars = pairDict(data.chars);
-  const phrases = deferredPhrases(denseLists(data, stage2), chars);
+  const phrases = new Dict();
+  phrases.defer(denseLists(data, stage2).map(([list, plain]) => new DenseEntries(list, plain, chars)));
   // opencc's first stage is one group: phrases, then characters.
   const stages: Chain['stages'] = [new Stack([phrases, chars])];
   if (variant !== 't') {

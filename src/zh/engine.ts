@@ -18,6 +18,14 @@ export interface Matcher {
   markStarts(table: Uint8Array): void;
 }
 
+/** Dictionary entries kept encoded until a text holds their first two code units (see `Dict.defer`). */
+export interface DeferredEntries {
+  /** The first code unit of every key. */
+  readonly firstUnits: readonly number[];
+  /** Adds to `dict` every entry whose key starts with code units `a`, `b`. */
+  load(a: number, b: number, dict: Dict): void;
+}
+
 /** A pair of code units as a small integer (a 30-bit bucket: shared buckets only make the bound looser). */
 const pairBucket = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
 
@@ -32,20 +40,16 @@ export class Dict implements Matcher {
   /** Longest key in UTF-16 units (unknown while entries are deferred). */
   longest = 0;
   /**
-   * Entries not decoded yet (see `defer`): by the first code unit of their keys, then — once a text shows
-   * that unit — by their first two. A report meets a few hundred characters and not many more pairs of them,
-   * so most of a large dictionary is never decoded at all.
+   * Entries not decoded yet (see `defer`), and the pairs of first code units already decoded. A report meets a
+   * few hundred characters and not many more pairs of them, so most of a large dictionary is never decoded.
    */
-  #deferred: Map<number, (() => void)[]> | null = null;
-  readonly #pairs = new Map<number, (() => void)[]>();
-  #deferredUnits: number[] = [];
+  #deferred: readonly DeferredEntries[] = [];
+  /** By first code unit, the second ones (two small integers: one number for both would not be). */
+  readonly #loaded = new Map<number, Set<number>>();
 
-  /**
-   * `entries` in precedence order: an earlier entry for the same key wins, as in opencc-js — unless
-   * `override`, for entries of higher precedence that are decoded late (see `defer`).
-   */
-  add(key: string, value: string, override = false): void {
-    if (key === '' || (!override && this.map.has(key))) return;
+  /** `key`'s entry, unless an earlier one has it already: the first entry for a key wins, as in opencc-js. */
+  add(key: string, value: string): void {
+    if (key === '' || this.map.has(key)) return;
     this.map.set(key, value);
     if (key.length > this.longest) this.longest = key.length;
     if (key.length < 2) return;
@@ -54,22 +58,12 @@ export class Dict implements Matcher {
   }
 
   /**
-   * Entries kept encoded, by the first code unit of their keys: when a text first looks up a key starting
-   * with a unit, its loaders run and add their entries, or defer them further by their first two code units
-   * (`deferPair`).
+   * Entries kept encoded, in precedence order: when a text first holds a pair of code units, each adds its
+   * entries whose keys start with that pair (every deferred key has two code units at least).
    */
-  defer(loaders: Map<number, (() => void)[]>): void {
-    this.#deferred = loaders;
-    this.#deferredUnits = [...loaders.keys()];
+  defer(entries: readonly DeferredEntries[]): void {
+    this.#deferred = entries;
     this.longest = Infinity;
-  }
-
-  /** `load` runs when a text first looks up a key starting with code units `a`, `b` (or another pair of its bucket). */
-  deferPair(a: number, b: number, load: () => void): void {
-    const k = pairBucket(a, b);
-    const list = this.#pairs.get(k);
-    if (list) list.push(load);
-    else this.#pairs.set(k, [load]);
   }
 
   get(key: string): string | undefined {
@@ -78,7 +72,7 @@ export class Dict implements Matcher {
 
   markStarts(table: Uint8Array): void {
     for (const k of this.map.keys()) table[k.charCodeAt(0)] = 1;
-    for (const u of this.#deferredUnits) table[u] = 1;
+    for (const d of this.#deferred) for (const u of d.firstUnits) table[u] = 1;
   }
 
   /**
@@ -102,17 +96,14 @@ export class Dict implements Matcher {
   matchAt(s: string, i: number, end: number): number {
     const map = this.map;
     const c0 = s.charCodeAt(i);
-    const pair = i + 1 < end ? pairBucket(c0, s.charCodeAt(i + 1)) : -1;
-    if (this.#deferred !== null) {
-      const opens = this.#deferred.get(c0);
-      if (opens) {
-        this.#deferred.delete(c0);
-        for (const open of opens) open();
-      }
-      const loads = pair >= 0 ? this.#pairs.get(pair) : undefined;
-      if (loads) {
-        this.#pairs.delete(pair);
-        for (const load of loads) load();
+    const c1 = i + 1 < end ? s.charCodeAt(i + 1) : -1;
+    const pair = c1 >= 0 ? pairBucket(c0, c1) : -1;
+    if (this.#deferred.length > 0 && c1 >= 0) {
+      let seconds = this.#loaded.get(c0);
+      if (!seconds) this.#loaded.set(c0, (seconds = new Set()));
+      if (!seconds.has(c1)) {
+        seconds.add(c1);
+        for (const d of this.#deferred) d.load(c0, c1, this);
       }
     }
     if (pair >= 0) {
