@@ -47,8 +47,11 @@ const STAGE2: Record<Variant, Stage2 | undefined> = { t: undefined, tw, hk, twp,
 /** opencc-js's dictionary strings by name (the proof's second stages, PROVEN_AGAINST). */
 const OPENCC: Record<string, string> = { TWVariantsPhrases, TWVariants, TWPhrases, HKVariantsPhrases, HKVariants, HKPhrases };
 const provenAgainst = (set: keyof typeof PROVEN_AGAINST) => stage2Keys(PROVEN_AGAINST[set].map((n) => OPENCC[n]!));
-/** The 繁体 download (converter and dictionary chunks, gzip) per variant: about 1 KB over what it is. */
-const BUDGET: Record<Variant, number> = { t: 148 * 1024, tw: 149 * 1024, hk: 150 * 1024, twp: 161 * 1024, hkp: 152 * 1024 };
+/**
+ * The 繁体 download (converter and dictionary chunks, gzip) per variant, in bytes: `tw` at the 150 KB target
+ * (decimal: no reading of the unit puts it over), the others about 1 KB over what they are.
+ */
+const BUDGET: Record<Variant, number> = { t: 149_000, tw: 150_000, hk: 151_500, twp: 162_000, hkp: 153_500 };
 
 const VARIANTS: Variant[] = ['tw', 'hk', 't', 'twp', 'hkp'];
 const keys = [...new Set([...STPhrases.split('|'), ...Generated.split('|')].map((l: string) => l.split(' ')[0]!))];
@@ -345,7 +348,7 @@ describe('简繁: one dictionary, exact on every input', function () {
   }
 
   for (const variant of VARIANTS) {
-    it(`the 繁体 download for ${variant} (converter + dictionary chunks) is at most ${BUDGET[variant] / 1024} KB gzip`, async () => {
+    it(`the 繁体 download for ${variant} (converter + dictionary chunks) is at most ${BUDGET[variant]} B gzip`, async () => {
       const manifest = await (await fetch('/dist/.vite/manifest.json')).json();
       const files = ['src/zh/index.ts', 'src/zh/generated/st.ts', ...(variant === 't' ? [] : [`src/zh/generated/st-${variant}.ts`])];
       const sizes = await Promise.all(files.map((f) => gzipSize(manifest[f].file)));
