@@ -1,10 +1,9 @@
 /**
  * The LZMA decoder (src/zh/lzma.ts) beyond the dictionaries it ships with: streams of other literal and
- * position settings (the build may change them), and browsers without a native base64 decoder.
+ * position settings (the build may change them).
  */
 import { expect } from 'chai';
 import { lzmaDecode } from '../src/zh/lzma.js';
-import stPacked from '../src/zh/generated/st.js';
 
 /** 1,000 xorshift32 bytes (seed 1), the same again, 500 zeros, the first 300 again. */
 function sample(): number[] {
@@ -37,24 +36,4 @@ describe('简繁: the LZMA decoder', () => {
       expect(pauses, 'gave way to the page').to.be.above(0);
     });
   }
-
-  it('reads base64 with the browser\'s own decoder where there is one, and without it the same', async () => {
-    const U8 = Uint8Array as { fromBase64?: (s: string) => Uint8Array };
-    const native = U8.fromBase64;
-    let calls = 0;
-    try {
-      if (native) {
-        U8.fromBase64 = (s: string) => (calls++, native.call(Uint8Array, s));
-        const withNative = await lzmaDecode(stPacked.lzma);
-        expect(calls, 'the native decoder').to.equal(1);
-        delete U8.fromBase64;
-        expect(await lzmaDecode(stPacked.lzma), 'without it').to.deep.equal(withNative);
-      } else {
-        // An engine without it (older browsers): the decoder works all the same.
-        expect(Array.from(await lzmaDecode(STREAMS[0]![1]))).to.deep.equal(sample());
-      }
-    } finally {
-      if (native) U8.fromBase64 = native;
-    }
-  });
 });
