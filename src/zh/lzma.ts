@@ -7,8 +7,9 @@
  *
  * Written for the first, cold run (a reader's first 繁体 click runs code the engine has never seen): the coder
  * in small module-level functions that the engine compiles within the first kilobytes and keeps for the next
- * chunk (closures made per call would be compiled again), int32 arithmetic only (see `Coder`), the input read
- * from atob's string without a copy.
+ * chunk (closures made per call are compiled again; only `run`, which holds the decoder's state, is one),
+ * int32 arithmetic only (see `Coder`), the input read from atob's string without a copy. docs/zh.md has the
+ * figures.
  */
 
 /** Milliseconds of decoding between two pauses: the 繁体 chunk takes a few slices, so no task runs long. */
