@@ -70,12 +70,16 @@ export async function unpack<T>(packed: Packed<T>, pause?: () => Promise<void>):
   let at = payload.indexOf(0);
   const data = JSON.parse(new TextDecoder().decode(payload.subarray(0, at++))) as Record<string, unknown> & { bytes: [string, number][] };
   for (const [name, length] of data.bytes) {
-    let s = '';
-    for (let i = at; i < at + length; i += 8192) s += String.fromCharCode.apply(null, payload.subarray(i, Math.min(at + length, i + 8192)) as unknown as number[]);
-    data[name] = s;
-    at += length;
+    data[name] = text(payload.subarray(at, (at += length)));
   }
   return data as T;
+}
+
+/** Code units as a string, in pieces (one call with every unit as an argument overflows the stack). */
+function text(units: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  return s;
 }
 
 /** Placeholder in an encoded value: "same as this key character converted on its own". */
@@ -95,7 +99,7 @@ function rankTable(steps: string): string {
   let prev = 0;
   for (let i = 0; i < steps.length; i++) {
     const r = units.length;
-    if (r === SINGLE - SHARED || (r > SINGLE - SHARED && (r - SINGLE + SHARED) % BLOCK === 0)) prev = 0;
+    if (r >= SINGLE - SHARED && (r - SINGLE + SHARED) % BLOCK === 0) prev = 0;
     const c = steps.charCodeAt(i);
     prev = c === 0x21 ? steps.charCodeAt(++i) : prev + c - 0x100;
     units.push(String.fromCharCode(prev));
