@@ -13,11 +13,17 @@
 export const SINGLE = 240;
 export const SHARED = 16;
 /**
+ * The second byte of a two-byte code, and each byte of a unit written out, is never below SHARED: a byte below
+ * SHARED is a key's shared length and nothing else, so the converter finds where keys start with the browser's
+ * own string search instead of reading every symbol (src/zh/chains.ts, `split`).
+ */
+export const SECOND = 256 - SHARED;
+/**
  * Within the one-byte codes and within each run of BLOCK two-byte codes (one lead byte), the code units go
  * in code point order rather than by rank: the table is then small steps that compress well, and the data
  * loses little (the lead byte still sorts by rank).
  */
-export const BLOCK = 256;
+export const BLOCK = SECOND;
 /** The table: each block's units as steps from the previous (STEP_BASE + step), ESCAPE and the unit when far. */
 export const STEP_BASE = 0x100;
 export const ESCAPE = '!';
@@ -51,8 +57,10 @@ function symbols(keys) {
 
 /** The code of symbol index `i` (SHARED and up: code units by rank, or steps). */
 const byte = (b) => String.fromCharCode(b);
-const codeword = (i) => (i < SINGLE ? byte(i) : byte(SINGLE + Math.floor((i - SINGLE) / 256)) + byte((i - SINGLE) % 256));
-const CODES = SINGLE + (256 - SINGLE) * 256;
+const codeword = (i) => (i < SINGLE ? byte(i) : byte(SINGLE + Math.floor((i - SINGLE) / SECOND)) + byte(SHARED + ((i - SINGLE) % SECOND)));
+const CODES = SINGLE + (256 - SINGLE) * SECOND;
+/** A code unit written out: three digits in base SECOND, each a byte from SHARED on. */
+const written = (c) => byte(SHARED + Math.floor(c / SECOND / SECOND)) + byte(SHARED + (Math.floor(c / SECOND) % SECOND)) + byte(SHARED + (c % SECOND));
 
 /**
  * `lists`: arrays of [key, value or null] (null: the value is the key converted character by character;
@@ -70,8 +78,8 @@ export function denseLists(lists, one) {
   }
   if (SHARED + ranked.length > CODES) throw new Error('too many distinct code units for the dense code');
   const code = new Map(ranked.map((u, r) => [u, codeword(r + SHARED)]));
-  // A step too large for a code: the code SHARED (no step is 0), then the unit itself, high byte first.
-  const first = ({ step, unit }) => (SHARED + step < CODES ? codeword(SHARED + step) : codeword(SHARED) + byte(unit.charCodeAt(0) >> 8) + byte(unit.charCodeAt(0) & 0xff));
+  // A step too large for a code: the code SHARED (no step is 0), then the unit itself, written out.
+  const first = ({ step, unit }) => (SHARED + step < CODES ? codeword(SHARED + step) : codeword(SHARED) + written(unit.charCodeAt(0)));
   const out = lists.map((entries, l) => {
     const keys = streams[l].map((x) => (typeof x === 'string' ? code.get(x) : Array.isArray(x) ? byte(x[0]) : first(x))).join('');
     const values = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => {

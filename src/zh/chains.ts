@@ -84,10 +84,15 @@ function text(units: Uint8Array): string {
 
 /** Placeholder in an encoded value: "same as this key character converted on its own". */
 export const SAME = '~';
-/** The dense form (scripts/zh/dense.mjs): byte values below SINGLE are whole codes; the first SHARED of them give a key's shared-prefix length. */
+/**
+ * The dense form (scripts/zh/dense.mjs): byte values below SINGLE are whole codes, the first SHARED of them a
+ * key's shared-prefix length (and no other byte is below SHARED); from SINGLE on, a byte leads a two-byte code
+ * whose second byte is one of SECOND values.
+ */
 const SINGLE = 240;
 const SHARED = 16;
-const BLOCK = 256;
+const SECOND = 256 - SHARED;
+const BLOCK = SECOND;
 
 /**
  * The rank table: code units in blocks (the one-character codes, then every BLOCK two-character codes),
@@ -110,9 +115,9 @@ function rankTable(steps: string): string {
 /**
  * A dense list (scripts/zh/dense.mjs): sorted keys, each as the number of code units it shares with the
  * previous key (a byte below SHARED), then the rest of its code units, each one byte (SHARED to SINGLE - 1:
- * the most frequent code units of `units`, the rank table) or two (a lead byte from SINGLE on, then any) —
- * but the first unit of a key sharing nothing, written as its step from the previous such key's first unit
- * (code SHARED: the unit itself follows, two bytes). Its values, unless plain, in key order: for a value as
+ * the most frequent code units of `units`, the rank table) or two (a lead byte from SINGLE on, then one from
+ * SHARED on) — but the first unit of a key sharing nothing, written as its step from the previous such key's
+ * first unit (code SHARED: the unit itself follows, three digits in base SECOND). Its values, unless plain, in key order: for a value as
  * long as its key with no character outside the Basic Multilingual Plane, one character per key character,
  * `~` where the value has that character's own conversion; otherwise a space, the whole value and `|`.
  */
@@ -122,14 +127,20 @@ interface DenseList {
   values: string | null;
 }
 
+/** A code unit written out in `keys` at `at`: three digits in base SECOND, each a byte from SHARED on. */
+const unitWritten = (keys: string, at: number): number =>
+  ((keys.charCodeAt(at) - SHARED) * SECOND + keys.charCodeAt(at + 1) - SHARED) * SECOND + keys.charCodeAt(at + 2) - SHARED;
+
 /** A stretch of a dense list that starts at a key: its keys' bytes [from, to) and where its values begin. */
 type Stretch = readonly [from: number, to: number, vFrom: number];
 
 /**
  * Splits a stretch where a key shares at most `depth` code units with the previous one, and calls `emit` with
  * the code unit at index `depth` of each piece's keys and the piece: depth 0 gives a list's parts by first code
- * unit, depth 1 a part's pieces by second. It reads only how long each symbol and value is, so the split costs
- * a pass over the bytes and no strings; entries are decoded when a text needs them (`decodeStretch`).
+ * unit, depth 1 a part's pieces by second. No string is made; entries are decoded when a text needs them
+ * (`decodeStretch`). A list with values is read symbol by symbol (each key's length says how far its value
+ * goes); a plain one, four fifths of the bytes, is searched for its next header by the browser's own string
+ * search, several times faster on a cold first run than a loop of ours.
  */
 function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, depth: 0 | 1, emit: (unit: number, from: number, to: number, vFrom: number) => void): void {
   let i = from;
@@ -139,12 +150,19 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
   let unit = -1;
   let start = from;
   let vStart = vFrom;
+  const header = String.fromCharCode(depth);
   const symbol = () => {
     const c = keys.charCodeAt(i++);
-    return c >= SINGLE ? SINGLE + ((c - SINGLE) << 8) + keys.charCodeAt(i++) : c;
+    return c >= SINGLE ? SINGLE + (c - SINGLE) * SECOND + keys.charCodeAt(i++) - SHARED : c;
   };
   while (i < to) {
     const c = keys.charCodeAt(i);
+    if (c >= SHARED && values === null) {
+      // Between two of this split's headers lie keys sharing more: nothing to read in them.
+      const next = keys.indexOf(header, i);
+      i = next < 0 || next > to ? to : next;
+      continue;
+    }
     if (c >= SHARED) {
       i += c >= SINGLE ? 2 : 1;
       keyLength++;
@@ -163,7 +181,11 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
     vStart = v;
     if (c === 0) {
       const step = symbol();
-      first = step === SHARED ? (keys.charCodeAt(i++) << 8) | keys.charCodeAt(i++) : first + step - SHARED;
+      if (step !== SHARED) first += step - SHARED;
+      else {
+        first = unitWritten(keys, i);
+        i += 3;
+      }
       keyLength = 1;
     }
     unit = first;
@@ -186,13 +208,13 @@ function decodeStretch({ units, keys, values }: DenseList, [from, to, vFrom]: St
   while (i < to) {
     const shared = keys.charCodeAt(i++);
     // A piece's first key shares nothing (its first unit is `first`: the step is skipped) or that unit.
-    if (shared === 0) i += keys.charCodeAt(i) >= SINGLE ? 2 : keys.charCodeAt(i) === SHARED ? 3 : 1;
+    if (shared === 0) i += keys.charCodeAt(i) >= SINGLE ? 2 : keys.charCodeAt(i) === SHARED ? 4 : 1;
     let k = key.slice(0, Math.max(shared, 1));
     while (i < to) {
       let c = keys.charCodeAt(i);
       if (c < SHARED) break;
       i++;
-      if (c >= SINGLE) c = SINGLE + ((c - SINGLE) << 8) + keys.charCodeAt(i++);
+      if (c >= SINGLE) c = SINGLE + (c - SINGLE) * SECOND + keys.charCodeAt(i++) - SHARED;
       k += units[c - SHARED]!;
     }
     let value: string;
