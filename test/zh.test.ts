@@ -507,6 +507,42 @@ describe('简体 / 繁体', function () {
     expect((p.doc.querySelector('#same') as HTMLIFrameElement).contentDocument!.querySelector('#f')!.textContent).to.equal('头发');
   });
 
+  it('a typical report converted over several slices (nothing converted ahead): its last write gives the root its lang and takes every borrowed one back together, in one restyle', async () => {
+    const para = (i: number) => `第${i}段：县政府坚持面向社会公开政府信息，完善行政复议制度。`;
+    const p = await openPage({ body: `<main>${Array.from({ length: 80 }, (_, i) => `<p id="p${i}">${para(i)}</p>`).join('')}</main>` });
+    expect(p.doc.querySelector('main')!.textContent!.length).to.be.below(8000);
+    // A clock that runs 4 ms at every look: each slice ends after a few nodes, as on the converter's first, slow
+    // run when the click itself started the download.
+    const clock = p.win.performance;
+    const real = clock.now;
+    let now = real.call(clock);
+    clock.now = () => (now += 4);
+    const writes: string[][] = [];
+    const mo = new p.win.MutationObserver((records) => {
+      const langs = records.filter((r) => r.attributeName === 'lang').map((r) => `${(r.target as Element).id || (r.target as Element).localName}=${(r.target as Element).getAttribute('lang')}`);
+      if (langs.length > 0) writes.push(langs);
+    });
+    mo.observe(p.doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+    try {
+      await to(p, 'hant');
+    } finally {
+      clock.now = real;
+      mo.disconnect();
+    }
+    expect(text(p, '#p79')).to.equal(tw(para(79)));
+    // The text on screen was written first, its blocks borrowing the new lang (the sliced path was taken; on
+    // this clock the text written later as progress borrows it too)…
+    const seen = writes.map((w) => w.join(' ')).join(' | ');
+    expect(writes.length, seen).to.be.above(1);
+    expect(writes[0]!.some((l) => /^p\d+=zh-TW$/.test(l)), seen).to.equal(true);
+    const lent = writes.slice(0, -1).flat().filter((l) => /^p\d+=zh-TW$/.test(l));
+    // …and the last write set the root's lang and took every borrowed one back, in the same task.
+    const last = writes[writes.length - 1]!;
+    expect(last, seen).to.include('html=zh-TW');
+    expect(last.filter((l) => /^p\d+=null$/.test(l)).sort(), seen).to.deep.equal(lent.map((l) => l.replace('zh-TW', 'null')).sort());
+    expect(p.doc.querySelectorAll('main [lang]').length).to.equal(0);
+  });
+
   it('a long page: blocks borrow the new lang while their text is written, and nothing borrowed is left, even when the site changes lang meanwhile or the reader toggles back half-way', async () => {
     const para = (i: number) => `第${i}段：县政府坚持面向社会公开政府信息，完善行政复议制度，系统梳理历史文件，只有依法公开才能干净透明。`;
     const body = `<main>${Array.from({ length: 400 }, (_, i) => `<section><p id="p${i}">${para(i)}<b>头发</b></p></section>`).join('')}

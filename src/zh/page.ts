@@ -222,7 +222,12 @@ export class PageConverter {
     const pending = this.#pending;
     let last = !this.#walk.pending;
     for (let k = 0, n = 0; last && k < pending.length; k++) if ((n += pending[k]!.data.length) > batch.chars) last = false;
-    const lending = plan.size > 0 && (lent.size > 0 || !last);
+    // A typical report (no more text than one write batch) took more than one slice only because the click
+    // came with nothing converted ahead (the converter's code running for the first time): its last write
+    // finishes at once, `lang` and all, in one restyle and layout of a small page, where a long page takes
+    // three tasks (text, the root's `lang`, the blocks' lent ones back) so that none runs long.
+    const finish = last && plan.size > 0 && this.#ledger.chars() <= Math.min(batch.chars, WRITE_CHARS);
+    const lending = plan.size > 0 && !finish && (lent.size > 0 || !last);
     let i = 0;
     let chars = 0;
     for (; i < pending.length; ) {
@@ -245,6 +250,7 @@ export class PageConverter {
       if (plan.size > 0) {
         for (const [el, lang] of plan) el.setAttribute('lang', lang);
         plan.clear();
+        if (finish) lent.unlend();
         changed = true;
         chars = 0;
       } else if (lent.size > 0) {
