@@ -127,6 +127,14 @@ interface DenseList {
   values: string | null;
 }
 
+/** The code at `i` in a dense list's keys: one byte, or a lead byte from SINGLE on and one more. */
+const codeAt = (keys: string, i: number): number => {
+  const c = keys.charCodeAt(i);
+  return c >= SINGLE ? SINGLE + (c - SINGLE) * SECOND + keys.charCodeAt(i + 1) - SHARED : c;
+};
+/** How many bytes the code starting with byte `c` takes. */
+const codeLength = (c: number): number => (c >= SINGLE ? 2 : 1);
+
 /** A code unit written out in `keys` at `at`: three digits in base SECOND, each a byte from SHARED on. */
 const unitWritten = (keys: string, at: number): number =>
   ((keys.charCodeAt(at) - SHARED) * SECOND + keys.charCodeAt(at + 1) - SHARED) * SECOND + keys.charCodeAt(at + 2) - SHARED;
@@ -151,10 +159,6 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
   let start = from;
   let vStart = vFrom;
   const header = String.fromCharCode(depth);
-  const symbol = () => {
-    const c = keys.charCodeAt(i++);
-    return c >= SINGLE ? SINGLE + (c - SINGLE) * SECOND + keys.charCodeAt(i++) - SHARED : c;
-  };
   while (i < to) {
     const c = keys.charCodeAt(i);
     if (c >= SHARED && values === null) {
@@ -164,7 +168,7 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
       continue;
     }
     if (c >= SHARED) {
-      i += c >= SINGLE ? 2 : 1;
+      i += codeLength(c);
       keyLength++;
       continue;
     }
@@ -180,7 +184,8 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
     start = i - 1;
     vStart = v;
     if (c === 0) {
-      const step = symbol();
+      const step = codeAt(keys, i);
+      i += codeLength(keys.charCodeAt(i));
       if (step !== SHARED) first += step - SHARED;
       else {
         first = unitWritten(keys, i);
@@ -190,7 +195,8 @@ function split({ units, keys, values }: DenseList, [from, to, vFrom]: Stretch, d
     }
     unit = first;
     if (depth === 1) {
-      unit = units.charCodeAt(symbol() - SHARED);
+      unit = units.charCodeAt(codeAt(keys, i) - SHARED);
+      i += codeLength(keys.charCodeAt(i));
       keyLength++;
     }
   }
@@ -208,14 +214,13 @@ function decodeStretch({ units, keys, values }: DenseList, [from, to, vFrom]: St
   while (i < to) {
     const shared = keys.charCodeAt(i++);
     // A piece's first key shares nothing (its first unit is `first`: the step is skipped) or that unit.
-    if (shared === 0) i += keys.charCodeAt(i) >= SINGLE ? 2 : keys.charCodeAt(i) === SHARED ? 4 : 1;
+    if (shared === 0) i += keys.charCodeAt(i) === SHARED ? 4 : codeLength(keys.charCodeAt(i));
     let k = key.slice(0, Math.max(shared, 1));
     while (i < to) {
-      let c = keys.charCodeAt(i);
+      const c = keys.charCodeAt(i);
       if (c < SHARED) break;
-      i++;
-      if (c >= SINGLE) c = SINGLE + (c - SINGLE) * SECOND + keys.charCodeAt(i++) - SHARED;
-      k += units[c - SHARED]!;
+      k += units[codeAt(keys, i) - SHARED]!;
+      i += codeLength(c);
     }
     let value: string;
     if (plain || values === null) value = charwise(k, chars);

@@ -131,8 +131,7 @@ export class PageConverter {
     // report, converted and written with its `lang` in one task): restored at once, in this task. A longer
     // page is restored in slices, its blocks borrowing their `lang` (a new `lang` on the root re-shapes all
     // the text under it: in one task, more than the 50 ms a task may take).
-    const atOnce = !this.#running && this.#pending.length === 0 && this.#langPlan.size === 0 && this.#lent.size === 0 &&
-      this.#ledger.chars() <= Math.min(this.#batch.chars, WRITE_CHARS);
+    const atOnce = !this.#running && this.#pending.length === 0 && this.#langPlan.size === 0 && this.#lent.size === 0 && this.#typical();
     this.#generation++;
     this.#dir = null;
     this.#walk.clear();
@@ -152,6 +151,14 @@ export class PageConverter {
     await this.#running;
     await this.#ledger.undo({ lent: this.#lent, batch: this.#batch, doc: this.#doc(), ours: watch.ours });
     watch.stop();
+  }
+
+  /**
+   * A typical report: no more converted text than one write batch. Its `lang` changes cost a restyle of a small
+   * page, so it is written and restored with them in one task; a longer page spreads them (see #write).
+   */
+  #typical(): boolean {
+    return this.#ledger.chars() <= Math.min(this.#batch.chars, WRITE_CHARS);
   }
 
   #doc(): Document | undefined {
@@ -226,7 +233,7 @@ export class PageConverter {
     // came with nothing converted ahead (the converter's code running for the first time): its last write
     // finishes at once, `lang` and all, in one restyle and layout of a small page, where a long page takes
     // three tasks (text, the root's `lang`, the blocks' lent ones back) so that none runs long.
-    const finish = last && plan.size > 0 && this.#ledger.chars() <= Math.min(batch.chars, WRITE_CHARS);
+    const finish = last && plan.size > 0 && this.#typical();
     const lending = plan.size > 0 && !finish && (lent.size > 0 || !last);
     let i = 0;
     let chars = 0;
